@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "SocialCreditSim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "simctl", targets: ["simctl"]),
+        .library(name: "Sim", targets: ["Sim"]),
+        .library(name: "Agents", targets: ["Agents"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            path: "Sources/CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(
+            name: "Agents",
+            dependencies: ["CGSL"]
+        ),
+        .target(
+            name: "Sim",
+            dependencies: [
+                "Agents",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "simctl",
+            dependencies: [
+                "Sim",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents"]),
+        .testTarget(name: "SimTests", dependencies: ["Sim"]),
+        .testTarget(name: "SimctlTests", dependencies: ["simctl", "Sim"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,43 @@
+/// A deterministic stream of random numbers for one (seed, entity, tick, purpose).
+///
+/// The Philox counter is (entity, tick, purpose, block); successive draws walk `block`. Two streams
+/// with any differing coordinate are statistically independent, and a stream never depends on
+/// which thread draws it or what was drawn before.
+public struct RandomStream: Sendable {
+    @usableFromInline let key: Philox4x32.Key
+    @usableFromInline var counter: Philox4x32.Counter
+    @usableFromInline var buffer: Philox4x32.Counter = .zero
+    @usableFromInline var used: Int = 4
+
+    /// A stream keyed by `seed` for `entity` (usually a citizen id) at `tick` for `purpose`.
+    @inlinable
+    public init(seed: UInt64, entity: UInt32, tick: UInt32, purpose: RandomPurpose) {
+        key = Philox4x32.Key(UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32))
+        counter = Philox4x32.Counter(entity, tick, purpose.rawValue, 0)
+    }
+
+    /// The next 32 uniformly distributed bits.
+    @inlinable
+    public mutating func nextUInt32() -> UInt32 {
+        if used == 4 {
+            buffer = Philox4x32.block(counter, key: key)
+            counter[3] &+= 1
+            used = 0
+        }
+        defer { used += 1 }
+        return buffer[used]
+    }
+
+    /// A uniform draw in the open interval (0, 1), with 32 bits of resolution.
+    @inlinable
+    public mutating func nextUniform() -> Double {
+        (Double(nextUInt32()) + 0.5) * 0x1p-32
+    }
+
+    /// A uniform integer in 0..<bound (Lemire's multiply-shift; bias below 2^-32 · bound).
+    @inlinable
+    public mutating func nextIndex(below bound: Int) -> Int {
+        precondition(bound > 0 && bound <= Int(UInt32.max), "bound out of range")
+        return Int((UInt64(nextUInt32()) &* UInt64(bound)) >> 32)
+    }
+}

@@ -1,0 +1,32 @@
+import Agents
+
+/// How the population is made (`[population]` and `[traits.<trait>]`).
+public struct PopulationSpec: Sendable, Equatable {
+    /// Number of citizens (`population.size`); nil means "take it from `population.file` or the
+    /// edge-list file", and 10,000 when neither gives one.
+    public var size: Int?
+    /// Optional CSV of traits, one row per citizen (`population.file`), resolved against the
+    /// folder of the scenario file that named it.
+    public var file: String?
+    /// The distribution each trait is drawn from when the CSV does not give it (`[traits.<trait>]`).
+    public var traits: [Trait: Distribution]
+
+    /// The population size used when nothing else fixes one.
+    public static let defaultSize = 10_000
+
+    /// Default trait distributions: documented in docs/MODEL.md.
+    public static let defaultTraits: [Trait: Distribution] = [
+        .hardship: .beta(alpha: 2, beta: 5),
+        .riskAversion: .uniform(min: 0, max: 1),
+        .threshold: .beta(alpha: 2, beta: 3),
+        .conformity: .beta(alpha: 2, beta: 2),
+        .ambition: .beta(alpha: 2, beta: 2),
+        .means: .lognormal(mu: 0, sigma: 0.6),
+    ]
+
+    public init(size: Int? = nil, file: String? = nil, traits: [Trait: Distribution] = PopulationSpec.defaultTraits) {
+        self.size = size
+        self.file = file
+        self.traits = traits
+    }
+}

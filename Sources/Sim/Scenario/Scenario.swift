@@ -1,0 +1,44 @@
+import Agents
+
+/// A fully resolved scenario: every parameter of one run except the thread count.
+///
+/// Built by ``ScenarioLoader`` from a TOML file (with `extends` and `--set` applied and defaults
+/// filled in). Field documentation gives each parameter's scenario-file key; docs/MODEL.md gives
+/// the rules they feed.
+public struct Scenario: Sendable, Equatable {
+    /// Short name (`name`; defaults to the file name without `.toml`).
+    public var name: String
+    /// One-line description (`description`).
+    public var description: String
+    /// Seed of every random stream (`seed`).
+    public var seed: UInt64
+    /// Number of ticks to simulate (`ticks`, ≥ 1).
+    public var ticks: Int
+    /// Who the citizens are (`[population]`, `[traits.*]`).
+    public var population: PopulationSpec
+    /// Who is tied to whom (`[graph]`).
+    public var graph: GraphSpec
+    /// Regime legitimacy over time (`[legitimacy]`).
+    public var legitimacy: LegitimacySchedule
+    /// How citizens weigh the risk of dissent (`[dissent]`).
+    public var dissent: DissentParameters
+    /// What the regime watches, scores and punishes (`[surveillance]`, `[score]`, `[detention]`).
+    public var regime: Regime
+
+    public init(
+        name: String, description: String = "", seed: UInt64 = 1, ticks: Int = 100,
+        population: PopulationSpec = PopulationSpec(), graph: GraphSpec = GraphSpec(),
+        legitimacy: LegitimacySchedule = LegitimacySchedule(), dissent: DissentParameters = DissentParameters(),
+        regime: Regime = Regime()
+    ) {
+        self.name = name
+        self.description = description
+        self.seed = seed
+        self.ticks = ticks
+        self.population = population
+        self.graph = graph
+        self.legitimacy = legitimacy
+        self.dissent = dissent
+        self.regime = regime
+    }
+}
