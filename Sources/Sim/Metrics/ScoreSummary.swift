@@ -1,0 +1,74 @@
+/// Summary statistics of the score distribution, computed exactly from the score histogram.
+public struct ScoreSummary: Sendable, Equatable {
+    /// Mean score (points).
+    public var mean: Double
+    /// Population standard deviation (divides by N).
+    public var sd: Double
+    /// 10th, 50th and 90th percentiles, linearly interpolated between order statistics (the
+    /// default of numpy and R's type 7).
+    public var p10: Double
+    public var p50: Double
+    public var p90: Double
+    /// Gini coefficient of the scores (as points, which are ≥ 0); 0 when all are 0.
+    public var gini: Double
+
+    /// Column names, without the `score_` prefix.
+    public static let columnNames = ["mean", "sd", "p10", "p50", "p90", "gini"]
+
+    /// CSV cells, in the order of ``columnNames``.
+    public var cells: [String] {
+        [mean, sd, p10, p50, p90, gini].map(CSVNumber.format)
+    }
+
+    /// Summarises a histogram: `counts[s]` citizens at grid step s, worth `rules.points(atSteps: s)`.
+    public init(counts: UnsafeBufferPointer<UInt64>, rules: ScoreRules) {
+        var n: UInt64 = 0
+        var total = 0.0
+        for (step, count) in counts.enumerated() where count > 0 {
+            n += count
+            total += Double(count) * rules.points(atSteps: Int32(step))
+        }
+        guard n > 0 else {
+            self.init(mean: 0, sd: 0, p10: 0, p50: 0, p90: 0, gini: 0)
+            return
+        }
+        let count = Double(n)
+        let mean = total / count
+        var squares = 0.0
+        var giniNumerator = 0.0
+        var below: UInt64 = 0
+        for (step, binCount) in counts.enumerated() where binCount > 0 {
+            let value = rules.points(atSteps: Int32(step))
+            squares += Double(binCount) * (value - mean) * (value - mean)
+            giniNumerator += value * Double(binCount) * (2 * Double(below) + Double(binCount) - count)
+            below += binCount
+        }
+        func orderStatistic(_ rank: UInt64) -> Double {
+            var seen: UInt64 = 0
+            for (step, binCount) in counts.enumerated() where binCount > 0 {
+                seen += binCount
+                if rank < seen { return rules.points(atSteps: Int32(step)) }
+            }
+            return rules.max
+        }
+        func quantile(_ p: Double) -> Double {
+            let h = (count - 1) * p
+            let lower = h.rounded(.down)
+            let low = orderStatistic(UInt64(lower))
+            let high = orderStatistic(min(UInt64(lower) + 1, n - 1))
+            return low + (h - lower) * (high - low)
+        }
+        self.init(
+            mean: mean, sd: (squares / count).squareRoot(), p10: quantile(0.1), p50: quantile(0.5),
+            p90: quantile(0.9), gini: total > 0 ? giniNumerator / (count * total) : 0)
+    }
+
+    public init(mean: Double, sd: Double, p10: Double, p50: Double, p90: Double, gini: Double) {
+        self.mean = mean
+        self.sd = sd
+        self.p10 = p10
+        self.p50 = p50
+        self.p90 = p90
+        self.gini = gini
+    }
+}

@@ -1,0 +1,63 @@
+import Crypto
+import Foundation
+
+/// Runs a scenario end to end: inputs, graph, population, ticks, outputs.
+public enum Runner {
+    /// Stages of a run, reported to the progress callback.
+    public enum Stage: Sendable {
+        /// Building the population and graph.
+        case preparing
+        /// `tick` of `ticks` done.
+        case ticking(tick: Int, ticks: Int)
+    }
+
+    /// The files every run writes, in the order they are written.
+    public static let outputFiles = ["timeseries.csv", "summary.csv", "manifest.json"]
+
+    /// Performs `request`, writing its outputs whole or not at all; returns the manifest.
+    public static func run(
+        _ request: RunRequest, progress: (Stage) -> Void = { _ in }
+    ) throws -> RunManifest {
+        let start = Date()
+        let folder = try OutputFolder.open(path: request.outputFolder)
+        do {
+            progress(.preparing)
+            let world = try World.build(request.loaded.scenario, threads: request.threads)
+            let simulation = Simulation(
+                scenario: request.loaded.scenario, population: world.population, graph: world.graph,
+                threads: request.threads)
+            let ticks = request.loaded.scenario.ticks
+            let rows = simulation.run { progress(.ticking(tick: $0, ticks: ticks)) }
+            var timeseries = CSVTable(header: TickMetrics.columnNames)
+            for row in rows { timeseries.append(row.cells) }
+            let files = [
+                ("timeseries.csv", timeseries.data),
+                ("summary.csv", RunSummary.table(scenario: simulation.scenario, graph: world.report, rows: rows).data),
+            ]
+            var hashes: [String: String] = [:]
+            for (name, data) in files {
+                try folder.write(name, data)
+                hashes[name] = sha256(data)
+            }
+            let manifest = RunManifest(
+                program: "simctl", version: SimulatorVersion.current, scenario: request.loaded.scenario.name,
+                scenarioFile: request.loaded.sourcePath, overrides: request.overrides,
+                seed: request.loaded.scenario.seed, threads: request.threads,
+                chunkSize: ChunkedParallel.defaultChunkSize, population: world.population.count, ticks: ticks,
+                startedAt: ISO8601DateFormatter().string(from: start),
+                wallSeconds: (Date().timeIntervalSince(start) * 1000).rounded() / 1000, graph: world.report,
+                outputs: hashes, resolvedScenario: request.loaded.resolvedTOML)
+            try folder.write("manifest.json", try manifest.encoded())
+            try folder.commit()
+            return manifest
+        } catch {
+            folder.discard()
+            throw error
+        }
+    }
+
+    /// Lowercase hex SHA-256 of `data`.
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Sim
+
+extension Simctl {
+    /// `simctl bench`: throughput and memory at growing population (use a release build).
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure ns per citizen-tick and bytes per citizen (build with -c release).",
+            discussion: """
+                For each population: builds households + small-world ties (mean degree ~16), times the \
+                dissent model's tick and a bare neighbour-gather kernel on the same graph at each \
+                thread count, and reads the peak resident memory.
+                """)
+
+        @Option(parsing: .upToNextOption, help: "Populations to measure.")
+        var citizens: [Int] = [1_000_000, 10_000_000]
+
+        @Option(parsing: .upToNextOption, help: "Thread counts to measure.")
+        var threads: [Int] = [1, 2]
+
+        @Option(help: "Timed ticks per measurement.")
+        var ticks: Int = 10
+
+        func run() throws {
+            try reportingErrors {
+                print("citizens,threads,mean_degree,build_s,tick_ns_per_citizen,gather_ns_per_citizen,tick_over_gather,speedup_vs_1_thread,peak_bytes_per_citizen,buffer_bytes_per_citizen")
+                for size in citizens {
+                    let results = try Benchmark.measure(citizens: size, threadCounts: threads, ticks: ticks)
+                    let single = results.first { $0.threads == 1 }
+                    for result in results {
+                        let speedup = single.map { $0.tickNanoseconds / result.tickNanoseconds } ?? .nan
+                        print(
+                            [
+                                String(result.citizens), String(result.threads), fixed(result.meanDegree, 2),
+                                fixed(result.buildSeconds, 2), fixed(result.tickNanoseconds, 2),
+                                fixed(result.gatherNanoseconds, 2),
+                                fixed(result.tickNanoseconds / result.gatherNanoseconds, 2), fixed(speedup, 2),
+                                fixed(result.peakBytesPerCitizen, 1), fixed(result.bufferBytesPerCitizen, 1),
+                            ].joined(separator: ","))
+                    }
+                }
+            }
+        }
+
+        private func fixed(_ value: Double, _ digits: Int) -> String {
+            String(format: "%.\(digits)f", value)
+        }
+    }
+}
