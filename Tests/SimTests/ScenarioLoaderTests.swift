@@ -136,7 +136,8 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
                 model: .scaleFree, meanDegree: 6, rewire: 0.25,
                 file: URL(fileURLWithPath: parent + "/edges.csv").standardizedFileURL.path,
                 households: GraphSpec.Households(enabled: false, size: .constant(value: 3))),
-            legitimacy: LegitimacySchedule(value: 0.4, schedule: [.init(tick: 0, value: 0.8), .init(tick: 50, value: 0.2)]),
+            legitimacy: LegitimacySchedule(
+                value: 0.4, schedule: [.init(tick: 0, value: 0.8), .init(tick: 50, value: 0.2)]),
             dissent: DissentParameters(deterrence: 1.5, severity: 2),
             regime: Regime(
                 surveillance: Surveillance(dissent: .init(coverage: 0.75)),
@@ -169,25 +170,33 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
             """
         #expect(failure(text) == "x.toml:7: graph.mean_degre: unknown key; did you mean 'mean_degree'?")
         #expect(failure("sed = 3") == "x.toml:1: sed: unknown key; did you mean 'seed'?")
-        #expect(failure("\n[graph.housholds]\nenabled = true") == "x.toml:2: graph.housholds: unknown key; did you mean 'households'?")
+        #expect(
+            failure("\n[graph.housholds]\nenabled = true")
+                == "x.toml:2: graph.housholds: unknown key; did you mean 'households'?")
         #expect(failure("[score]\nmaxx = 1") == "x.toml:2: score.maxx: unknown key; did you mean 'max'?")
         let unrelated = failure("[dissent]\nzzzzzz = 1")
         #expect(unrelated == "x.toml:2: dissent.zzzzzz: unknown key; expected one of deterrence, severity")
     }
 
     @Test func wrongTypeQuotesTheValue() {
-        #expect(failure("[dissent]\nseverity = \"abc\"") == "x.toml:2: dissent.severity: expected a number, got string \"abc\"")
+        #expect(
+            failure("[dissent]\nseverity = \"abc\"")
+                == "x.toml:2: dissent.severity: expected a number, got string \"abc\"")
         #expect(failure("ticks = 2.5") == "x.toml:1: ticks: expected an integer, got number 2.5")
         #expect(failure("graph = 3") == "x.toml:1: graph: expected a table, got integer 3")
-        #expect(failure("[graph.households]\nenabled = 1") == "x.toml:2: graph.households.enabled: expected true or false, got integer 1")
+        #expect(
+            failure("[graph.households]\nenabled = 1")
+                == "x.toml:2: graph.households.enabled: expected true or false, got integer 1")
         #expect(failure("name = 5") == "x.toml:1: name: expected a string, got integer 5")
     }
 
     @Test func outOfRangeStatesTheRange() {
-        #expect(failure("[legitimacy]\nvalue = 1.5") == "x.toml:2: legitimacy.value: expected a number in [0, 1], got 1.5")
+        #expect(
+            failure("[legitimacy]\nvalue = 1.5") == "x.toml:2: legitimacy.value: expected a number in [0, 1], got 1.5")
         #expect(failure("ticks = 0") == "x.toml:1: ticks: expected an integer >= 1, got 0")
         #expect(failure("seed = -1") == "x.toml:1: seed: expected an integer >= 0, got -1")
-        #expect(failure("[dissent]\ndeterrence = -0.5") == "x.toml:2: dissent.deterrence: expected a number >= 0, got -0.5")
+        #expect(
+            failure("[dissent]\ndeterrence = -0.5") == "x.toml:2: dissent.deterrence: expected a number >= 0, got -0.5")
         #expect(failure("[graph]\nrewire = inf") == "x.toml:2: graph.rewire: expected a number in [0, 1], got inf")
     }
 
@@ -229,10 +238,12 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
                 == "x.toml:3: traits.hardship.alpha: expected a number > 0, got 0")
         #expect(
             failure("[traits.hardship]\ndistribution = \"beta\"\nalpha = 2\nbeta = 2\nsd = 1")
-                == "x.toml:5: traits.hardship.sd: unknown key for a beta distribution; expected one of distribution, alpha, beta")
+                == "x.toml:5: traits.hardship.sd: unknown key for a beta distribution; expected one of distribution, alpha, beta"
+        )
         #expect(
             failure("[traits.hardship]\ndistribution = \"beta\"\nmean = 0.5")
-                == "x.toml:3: traits.hardship.mean: unknown key for a beta distribution; expected one of distribution, alpha, beta")
+                == "x.toml:3: traits.hardship.mean: unknown key for a beta distribution; expected one of distribution, alpha, beta"
+        )
         #expect(
             failure("[traits.hardship]\ndistribution = \"beta\"\nalpha = 2")
                 == "x.toml:1: traits.hardship.beta: missing; a beta distribution needs alpha and beta")
@@ -251,7 +262,8 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
         )
         #expect(
             failure("[traits.fear]\ndistribution = \"beta\"")
-                == "x.toml:1: traits.fear: unknown key; expected one of hardship, risk_aversion, threshold, conformity, ambition, means")
+                == "x.toml:1: traits.fear: unknown key; expected one of hardship, risk_aversion, threshold, conformity, ambition, means"
+        )
     }
 
     @Test func legitimacyScheduleTicksMustIncrease() {
@@ -321,7 +333,9 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
         let folder = try ScenarioFolder()
         let parent = try folder.write("base.toml", "seed = 1\n\n[dissent]\nseverty = 2\n")
         let child = try folder.write("child.toml", "extends = \"base.toml\"\nticks = 5\n")
-        #expect(failure { () throws(ScenarioError) in _ = try loader.load(path: child) } == "\(parent):4: dissent.severty: unknown key; did you mean 'severity'?")
+        #expect(
+            failure { () throws(ScenarioError) in _ = try loader.load(path: child) }
+                == "\(parent):4: dissent.severty: unknown key; did you mean 'severity'?")
     }
 
     @Test func extendsCycleIsDetected() throws {
@@ -332,7 +346,9 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
         #expect(error?.kind == .extendsCycle)
         #expect(error?.description == "\(b):2: extends: extends cycle: \(a) -> \(b) -> \(a)")
         let selfish = try folder.write("self.toml", "extends = \"self\"\n")
-        #expect(failure { () throws(ScenarioError) in _ = try loader.load(path: selfish) } == "\(selfish):1: extends: extends cycle: \(selfish) -> \(selfish)")
+        #expect(
+            failure { () throws(ScenarioError) in _ = try loader.load(path: selfish) }
+                == "\(selfish):1: extends: extends cycle: \(selfish) -> \(selfish)")
     }
 
     @Test func extendsTargetMustExist() throws {
@@ -358,9 +374,11 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
         let folder = try ScenarioFolder()
         try FileManager.default.createDirectory(atPath: folder.path + "/base", withIntermediateDirectories: true)
         try folder.write("base/parent.toml", "[population]\nfile = \"people.csv\"\n")
-        let child = try folder.write("child.toml", "extends = \"base/parent\"\n[graph]\nmodel = \"edge-list\"\nfile = \"ties.csv\"\n")
+        let child = try folder.write(
+            "child.toml", "extends = \"base/parent\"\n[graph]\nmodel = \"edge-list\"\nfile = \"ties.csv\"\n")
         let scenario = try loader.load(path: child).scenario
-        #expect(scenario.population.file == URL(fileURLWithPath: folder.path + "/base/people.csv").standardizedFileURL.path)
+        #expect(
+            scenario.population.file == URL(fileURLWithPath: folder.path + "/base/people.csv").standardizedFileURL.path)
         #expect(scenario.graph.file == URL(fileURLWithPath: folder.path + "/ties.csv").standardizedFileURL.path)
     }
 
@@ -396,12 +414,18 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
     }
 
     @Test func overrideErrorsNameSet() {
-        #expect(failure("", overrides: ["graph.mean_degre=3"]) == "--set graph.mean_degre: unknown key; did you mean 'mean_degree'?")
+        #expect(
+            failure("", overrides: ["graph.mean_degre=3"])
+                == "--set graph.mean_degre: unknown key; did you mean 'mean_degree'?")
         #expect(failure("", overrides: ["ticks=0"]) == "--set ticks: expected an integer >= 1, got 0")
-        #expect(failure("", overrides: ["graph.model=ring"]) == "--set graph.model: expected one of small-world, scale-free, random, edge-list, got \"ring\"")
+        #expect(
+            failure("", overrides: ["graph.model=ring"])
+                == "--set graph.model: expected one of small-world, scale-free, random, edge-list, got \"ring\"")
         #expect(failure("", overrides: ["ticks"]) == "--set ticks: expected key.path=value")
         #expect(failure("", overrides: ["graph..model=random"]) == "--set graph..model=random: expected key.path=value")
-        #expect(failure("", overrides: ["extends=baseline"]) == "--set extends: only a scenario file can extend another scenario")
+        #expect(
+            failure("", overrides: ["extends=baseline"])
+                == "--set extends: only a scenario file can extend another scenario")
         let error = #expect(throws: ScenarioError.self) {
             try loader.load(tomlText: "", path: "x.toml", overrides: ["=3"])
         }
@@ -428,7 +452,8 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
             [traits]
             means = { distribution = "discrete", values = [0.3, 1, 3.5], weights = [0.2, 0.5, 0.3] }
             """)
-        let child = try folder.write("child.toml", "extends = \"parent\"\nseed = 123456789\n[score]\nresolution = 0.1\n")
+        let child = try folder.write(
+            "child.toml", "extends = \"parent\"\nseed = 123456789\n[score]\nresolution = 0.1\n")
         let loaded = try loader.load(path: child, overrides: ["graph.rewire=0.3", "population.size=2_000"])
         let elsewhere = try ScenarioFolder()
         let again = try loader.load(tomlText: loaded.resolvedTOML, path: elsewhere.path + "/resolved.toml")

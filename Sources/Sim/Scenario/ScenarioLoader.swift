@@ -90,7 +90,8 @@ public struct ScenarioLoader: Sendable {
     /// without `.toml`, else a shipped scenario.
     private func locate(_ target: String, extendedBy path: String) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
-        let relative = target.hasPrefix("/") || folder.isEmpty ? target : (folder as NSString).appendingPathComponent(target)
+        let relative =
+            target.hasPrefix("/") || folder.isEmpty ? target : (folder as NSString).appendingPathComponent(target)
         for candidate in [relative, relative + ".toml"] where ScenarioLibrary.isFile(candidate) {
             return candidate
         }

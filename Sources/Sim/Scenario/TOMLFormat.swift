@@ -47,10 +47,12 @@ enum TOMLFormat {
 
     /// A key, quoted unless it is a bare key.
     static func key(_ key: String) -> String {
-        let isBare = !key.isEmpty && key.unicodeScalars.allSatisfy { scalar in
-            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || scalar == "_" || scalar == "-"
-        }
+        let isBare =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy { scalar in
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || scalar == "_" || scalar == "-"
+            }
         return isBare ? key : string(key)
     }
 }
