@@ -10,7 +10,7 @@ import Darwin
 /// (`12 40`, `12,40`, ` 12 , 40 `); blank lines and everything after a `#` are ignored. Self-loops
 /// are dropped and counted; duplicate pairs are left for assembly to merge. The file is read in
 /// fixed-size blocks and parsed byte by byte, so memory use does not grow with its size; each
-/// pass re-reads it.
+/// pass re-reads it, so the file must not change while the graph is built.
 struct EdgeListFile: TieSource {
     let path: String
     /// Ids must be below this bound: the population size, or `UInt32.max` when the file sets it.

@@ -8,7 +8,7 @@
 /// 4. If anything was merged, rows are copied into exactly sized columns.
 ///
 /// Beyond the final columns this holds 4 bytes per citizen and, only when duplicates were merged,
-/// a second copy of the slots while step 4 runs. Nothing depends on `threads`.
+/// a second copy of the offsets and slots while step 4 runs. Nothing depends on `threads`.
 enum SlotAssembler {
     /// Assembled columns and what was dropped on the way.
     struct Slots {
