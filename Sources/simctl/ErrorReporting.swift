@@ -16,7 +16,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let exit as ExitCode {
         throw exit
     } catch {
-        let message = (error as? CustomStringConvertible)?.description ?? error.localizedDescription
+        let message = String(describing: error)
         FileHandle.standardError.write("simctl: error: \(message)\n")
         throw ExitCode.failure
     }

@@ -12,7 +12,7 @@ import Testing
         let n = graph.citizenCount
         #expect(graph.offsets.count == n + 1)
         #expect(graph.offsets[0] == 0)
-        #expect(graph.targets.count == graph.slotCount && graph.kinds.count == graph.slotCount)
+        #expect(graph.targets.count >= graph.slotCount && graph.kinds.count == graph.targets.count)
         #expect(graph.slotCount % 2 == 0)
         var rows: [[UInt32]] = []
         var degreeSum = 0
@@ -152,7 +152,7 @@ import Testing
                     }
                 }
             }
-            let familySlots = graph.kinds.toArray().filter { $0 == TieKind.family.rawValue }.count
+            let familySlots = graph.kinds.toArray()[..<graph.slotCount].filter { $0 == TieKind.family.rawValue }.count
             #expect(familySlots == 2 * familyReport.familyTies)
         }
     }
@@ -296,6 +296,6 @@ import Testing
         #expect(graph.kind(from: 0, to: 1) == .family && graph.kind(from: 1, to: 0) == .family)
         #expect(graph.kind(from: 3, to: 4) == .social)
         #expect(graph.kind(from: 2, to: 3) == nil)
-        #expect(graph.byteCount == 6 * 8 + 6 * 4 + 6 * 1)
+        #expect(graph.slotCount == 6)
     }
 }

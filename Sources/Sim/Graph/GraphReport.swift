@@ -1,5 +1,5 @@
 /// Facts about a built social graph, for the run manifest.
-public struct GraphReport: Sendable, Equatable {
+public struct GraphReport: Sendable, Equatable, Codable {
     /// The generator, or `edge-list`.
     public let model: GraphSpec.Model
     /// Number of citizens N.

@@ -5,10 +5,11 @@
 ///    both rows.
 /// 3. Per row, in parallel over fixed-size chunks: sort by target and merge repeated targets
 ///    (family wins over social, so both directions keep the same kind).
-/// 4. If anything was merged, rows are copied into exactly sized columns.
+/// 4. If anything was merged, rows are moved left in place so they are contiguous again; the
+///    merged slots' space stays allocated, unused, at the end of the columns.
 ///
-/// Beyond the final columns this holds 4 bytes per citizen and, only when duplicates were merged,
-/// a second copy of the offsets and slots while step 4 runs. Nothing depends on `threads`.
+/// Beyond the final columns this holds 4 bytes per citizen while step 3 runs. Nothing depends on
+/// `threads`.
 enum SlotAssembler {
     /// Assembled columns and what was dropped on the way.
     struct Slots {
@@ -48,21 +49,20 @@ enum SlotAssembler {
         if slots == rawSlots {
             return Slots(offsets: offsets, targets: targets, kinds: kinds, dropped: dropped)
         }
-
-        let exactOffsets = Column<Int>(count: n + 1, repeating: 0)
-        for i in 0..<n { exactOffsets[i + 1] = exactOffsets[i] + Int(degrees[i]) }
-        let exactTargets = Column<UInt32>(count: slots, repeating: 0)
-        let exactKinds = Column<UInt8>(count: slots, repeating: 0)
-        plan.forEachChunk { _, _, rows in
-            for i in rows {
-                let from = offsets[i]
-                let to = exactOffsets[i]
-                let count = Int(degrees[i])
-                (exactTargets.base + to).update(from: targets.base + from, count: count)
-                (exactKinds.base + to).update(from: kinds.base + from, count: count)
+        var next = 0
+        for i in 0..<n {
+            let from = offsets[i]
+            let count = Int(degrees[i])
+            offsets[i] = next
+            if next != from {
+                UnsafeMutableRawPointer(targets.base + next).copyMemory(
+                    from: targets.base + from, byteCount: count * MemoryLayout<UInt32>.stride)
+                UnsafeMutableRawPointer(kinds.base + next).copyMemory(from: kinds.base + from, byteCount: count)
             }
+            next += count
         }
-        return Slots(offsets: exactOffsets, targets: exactTargets, kinds: exactKinds, dropped: dropped)
+        offsets[n] = next
+        return Slots(offsets: offsets, targets: targets, kinds: kinds, dropped: dropped)
     }
 
     /// Sorts each row in `rows` by (target, kind), keeps the first slot per target at the front of

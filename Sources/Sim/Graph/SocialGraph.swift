@@ -12,7 +12,7 @@ public final class SocialGraph: @unchecked Sendable {
     public let citizenCount: Int
     /// Row starts: N + 1 non-decreasing slot indices, `offsets[0] == 0`, `offsets[N] == slotCount`.
     public let offsets: Column<Int>
-    /// Target citizen of each slot.
+    /// Target citizen of each slot (slots past `slotCount` are unused capacity).
     public let targets: Column<UInt32>
     /// ``TieKind`` raw value of each slot.
     public let kinds: Column<UInt8>
@@ -20,7 +20,7 @@ public final class SocialGraph: @unchecked Sendable {
     /// Wraps columns that already satisfy the invariants above.
     init(citizenCount: Int, offsets: Column<Int>, targets: Column<UInt32>, kinds: Column<UInt8>) {
         precondition(offsets.count == citizenCount + 1 && targets.count == kinds.count
-            && offsets[citizenCount] == targets.count, "inconsistent CSR columns")
+            && offsets[citizenCount] <= targets.count, "inconsistent CSR columns")
         self.citizenCount = citizenCount
         self.offsets = offsets
         self.targets = targets
@@ -69,7 +69,7 @@ public final class SocialGraph: @unchecked Sendable {
     /// How many slots point at each citizen (isolation is measured by in-degree).
     public func inDegrees() -> [UInt32] {
         var counts = [UInt32](repeating: 0, count: citizenCount)
-        for target in targets.buffer { counts[Int(target)] += 1 }
+        for slot in 0..<slotCount { counts[Int(targets[slot])] += 1 }
         return counts
     }
 

@@ -17,12 +17,12 @@ public struct PopulationTable: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(file: path, message: "population file is not UTF-8 text")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().makeIterator()
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+            .makeIterator()
         var traits: [Trait] = []
         var values: [[Float]] = []
         var rowCount = 0
-        while let (index, rawLine) = lines.next() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        while let (index, line) = lines.next() {
             let lineNumber = index + 1
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map {

@@ -23,8 +23,14 @@ public struct World {
             }
             count = table.rowCount
         }
+        if count == nil && scenario.graph.model != .edgeList {
+            count = PopulationSpec.defaultSize
+        }
         let (graph, report) = try GraphBuilder.build(
             spec: scenario.graph, citizenCount: count, seed: scenario.seed, threads: threads)
+        guard graph.citizenCount > 0 else {
+            throw InputError(file: scenario.graph.file ?? "scenario", message: "the population is empty")
+        }
         let population = Population.make(
             spec: scenario.population, count: graph.citizenCount, seed: scenario.seed, table: table, threads: threads)
         return World(population: population, graph: graph, report: report)

@@ -3,7 +3,7 @@ import Agents
 /// How the social graph is generated (`[graph]`).
 public struct GraphSpec: Sendable, Equatable {
     /// The generator of social (non-family) ties (`graph.model`).
-    public enum Model: String, Sendable, CaseIterable {
+    public enum Model: String, Sendable, CaseIterable, Codable {
         /// Watts–Strogatz: a ring lattice of `meanDegree` neighbours, each tie rewired with
         /// probability `rewire`.
         case smallWorld = "small-world"

@@ -37,9 +37,11 @@ public struct ScenarioLoader: Sendable {
         self.library = library
     }
 
-    /// Loads the scenario file at `path`, then applies `overrides` (`key.path=value`).
+    /// Loads the scenario file at `path` (or, when no such file exists, the shipped scenario of
+    /// that name), then applies `overrides` (`key.path=value`).
     public func load(path: String, overrides: [String] = []) throws(ScenarioError) -> LoadedScenario {
-        try load(tomlText: try Self.read(path), path: path, overrides: overrides)
+        let file = library.resolve(path) ?? path
+        return try load(tomlText: try Self.read(file), path: file, overrides: overrides)
     }
 
     /// Loads a scenario from `tomlText`, as if read from `path`: `path` names it in errors, gives
