@@ -26,12 +26,12 @@ public enum Benchmark {
         public var bufferBytesPerCitizen: Double
     }
 
-    /// The scenario benchmarked: households + small-world (k = 14), legitimacy 0.5, dissent
+    /// The scenario benchmarked: households + small-world (k = 16), legitimacy 0.5, dissent
     /// coverage 0.5, detention probability 0.2.
     public static func scenario(citizens: Int) -> Scenario {
         var scenario = Scenario(name: "bench", seed: 1, ticks: 10)
         scenario.population.size = citizens
-        scenario.graph = GraphSpec(model: .smallWorld, meanDegree: 14, rewire: 0.1)
+        scenario.graph = GraphSpec(model: .smallWorld, meanDegree: 16, rewire: 0.1)
         scenario.legitimacy.value = 0.5
         scenario.regime.surveillance.dissent.coverage = 0.5
         scenario.regime.detention.probability = 0.2

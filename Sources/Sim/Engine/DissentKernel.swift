@@ -49,9 +49,10 @@ struct DissentKernel: @unchecked Sendable {
         let histogram = histograms + worker * bins
         let stakePerStep = 1 / Float(max(rules.scoreSteps, 1))
         for citizen in citizens {
-            var steps = recovered(score[citizen])
+            let previousSteps = score[citizen]
+            var steps = recovered(previousSteps)
             defer {
-                score[citizen] = steps
+                if steps != previousSteps { score[citizen] = steps }
                 histogram[Int(steps)] &+= 1
             }
             if detentionLeft[citizen] > 0 {

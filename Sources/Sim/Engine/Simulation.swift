@@ -67,7 +67,7 @@ public final class Simulation {
         }
         state.swapBuffers()
         tick += 1
-        return metrics(legitimacy: Double(rules.legitimacy))
+        return metrics()
     }
 
     /// Runs the remaining ticks of the scenario, calling `progress` after each, and returns every
@@ -82,7 +82,7 @@ public final class Simulation {
         return rows
     }
 
-    private func metrics(legitimacy: Double) -> TickMetrics {
+    private func metrics() -> TickMetrics {
         var total = ChunkTally()
         for chunk in 0..<tallies.count {
             total.add(tallies[chunk])
@@ -96,11 +96,10 @@ public final class Simulation {
             }
         }
         let n = Double(population.count)
-        let expressed = Double(total.expressed) / n
-        let privately = Double(total.privateDissent) / n
         return TickMetrics(
-            tick: tick, population: population.count, legitimacy: legitimacy, expressedDissent: expressed,
-            privateDissent: privately, falsificationGap: privately - expressed, detained: Double(total.detained) / n,
+            tick: tick, population: population.count, legitimacy: scenario.legitimacy.value(at: tick),
+            expressedDissent: Double(total.expressed) / n, privateDissent: Double(total.privateDissent) / n,
+            falsificationGap: Double(total.privateDissent - total.expressed) / n, detained: Double(total.detained) / n,
             recordedDissent: total.recorded, newDetentions: total.newDetentions,
             score: ScoreSummary(counts: UnsafeBufferPointer(histogram.buffer), rules: scenario.regime.score))
     }

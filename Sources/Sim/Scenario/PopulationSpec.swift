@@ -18,7 +18,7 @@ public struct PopulationSpec: Sendable, Equatable {
     public static let defaultTraits: [Trait: Distribution] = [
         .hardship: .beta(alpha: 2, beta: 5),
         .riskAversion: .uniform(min: 0, max: 1),
-        .threshold: .beta(alpha: 2, beta: 3),
+        .threshold: .beta(alpha: 4, beta: 4),
         .conformity: .beta(alpha: 2, beta: 2),
         .ambition: .beta(alpha: 2, beta: 2),
         .means: .lognormal(mu: 0, sigma: 0.6),
