@@ -17,7 +17,6 @@ static inline void cgsl_disable_abort_on_error(void) {
 
 /// GSL's generator types are exported as mutable globals, which Swift 6 treats
 /// as unsafe shared state; these accessors hand them out as plain values.
-static inline const gsl_rng_type *cgsl_rng_type_mt19937(void) { return gsl_rng_mt19937; }
 static inline const gsl_qrng_type *cgsl_qrng_type_sobol(void) { return gsl_qrng_sobol; }
 
 #endif

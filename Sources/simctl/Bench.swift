@@ -24,7 +24,9 @@ extension Simctl {
 
         func run() throws {
             try reportingErrors {
-                print("citizens,threads,mean_degree,build_s,tick_ns_per_citizen,gather_ns_per_citizen,tick_over_gather,speedup_vs_1_thread,peak_bytes_per_citizen,buffer_bytes_per_citizen")
+                print(
+                    "citizens,threads,mean_degree,build_s,tick_ns_per_citizen,gather_ns_per_citizen,tick_over_gather,speedup_vs_1_thread,peak_bytes_per_citizen,buffer_bytes_per_citizen"
+                )
                 for size in citizens {
                     let results = try Benchmark.measure(citizens: size, threadCounts: threads, ticks: ticks)
                     let single = results.first { $0.threads == 1 }

@@ -32,7 +32,10 @@ extension Simctl {
         @Option(help: "Output folder (default: results/NAME-seedSEED).")
         var out: String?
 
-        @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario key, e.g. --set legitimacy.value=0.4 (repeatable).", valueName: "key.path=value"))
+        @Option(
+            name: .customLong("set"),
+            help: ArgumentHelp(
+                "Override a scenario key, e.g. --set legitimacy.value=0.4 (repeatable).", valueName: "key.path=value"))
         var overrides: [String] = []
 
         @Flag(help: "No progress output.")
@@ -44,7 +47,8 @@ extension Simctl {
 
         func run() throws {
             let allOverrides =
-                overrides + [seed.map { "seed=\($0)" }, population.map { "population.size=\($0)" }, ticks.map { "ticks=\($0)" }]
+                overrides
+                + [seed.map { "seed=\($0)" }, population.map { "population.size=\($0)" }, ticks.map { "ticks=\($0)" }]
                 .compactMap { $0 }
             try reportingErrors {
                 let loaded = try ScenarioLoader().load(path: scenario, overrides: allOverrides)
@@ -56,7 +60,8 @@ extension Simctl {
                 progress.finish()
                 if !quiet {
                     FileHandle.standardError.write(
-                        "simctl: \(manifest.population) citizens, \(manifest.ticks) ticks in \(manifest.wallSeconds) s -> \(folder)\n")
+                        "simctl: \(manifest.population) citizens, \(manifest.ticks) ticks in \(manifest.wallSeconds) s -> \(folder)\n"
+                    )
                 }
             }
         }

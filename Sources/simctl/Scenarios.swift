@@ -20,7 +20,8 @@ extension Simctl {
                     print("Shipped scenarios in \(folder):")
                     let loader = ScenarioLoader(library: library)
                     for entry in library.names() {
-                        let description = (try? loader.load(path: library.path(named: entry)!))?.scenario.description ?? ""
+                        let description =
+                            (try? loader.load(path: library.path(named: entry)!))?.scenario.description ?? ""
                         print("  \(entry.padding(toLength: 22, withPad: " ", startingAt: 0)) \(description)")
                     }
                     return

@@ -11,7 +11,9 @@ extension Simctl {
         @Argument(help: "Scenario file or shipped scenario name.")
         var file: String
 
-        @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario key (repeatable).", valueName: "key.path=value"))
+        @Option(
+            name: .customLong("set"),
+            help: ArgumentHelp("Override a scenario key (repeatable).", valueName: "key.path=value"))
         var overrides: [String] = []
 
         func run() throws {

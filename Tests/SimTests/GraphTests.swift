@@ -49,8 +49,9 @@ import Testing
         _ model: GraphSpec.Model, n: Int, meanDegree: Double = 14, rewire: Double = 0.1, households: Bool = true,
         seed: UInt64 = 7, threads: Int = 2
     ) throws -> (SocialGraph, GraphReport) {
-        let spec = GraphSpec(model: model, meanDegree: meanDegree, rewire: rewire,
-                             households: .init(enabled: households))
+        let spec = GraphSpec(
+            model: model, meanDegree: meanDegree, rewire: rewire,
+            households: .init(enabled: households))
         return try GraphBuilder.build(spec: spec, citizenCount: n, seed: seed, threads: threads)
     }
 
@@ -199,7 +200,8 @@ import Testing
     }
 
     @Test func edgeListParsesCommentsCommasAndSpaces() throws {
-        let path = try Self.temporaryFile("""
+        let path = try Self.temporaryFile(
+            """
             # a comment
             0 1
 
@@ -248,8 +250,9 @@ import Testing
         #expect(throws: GraphError.unreadableEdgeList(path: missing, reason: "No such file or directory")) {
             try Self.edgeList(missing, n: nil)
         }
-        #expect(GraphError.unreadableEdgeList(path: missing, reason: "No such file or directory").description
-            == "/nonexistent/ties.txt: cannot read edge list: No such file or directory")
+        #expect(
+            GraphError.unreadableEdgeList(path: missing, reason: "No such file or directory").description
+                == "/nonexistent/ties.txt: cannot read edge list: No such file or directory")
 
         let bad = try Self.temporaryFile("0 1\n# fine\n  1 2 3  \n")
         defer { try? FileManager.default.removeItem(atPath: bad) }
@@ -262,7 +265,9 @@ import Testing
         for line in ["1", "1;2", "-1 2", "1,,2", "a b", "12#3"] {
             let path = try Self.temporaryFile(line)
             defer { try? FileManager.default.removeItem(atPath: path) }
-            #expect(throws: GraphError.malformedTie(path: path, line: 1, text: line)) { try Self.edgeList(path, n: nil) }
+            #expect(throws: GraphError.malformedTie(path: path, line: 1, text: line)) {
+                try Self.edgeList(path, n: nil)
+            }
         }
 
         let outside = try Self.temporaryFile("0 1\n5 1200\n")
@@ -288,9 +293,11 @@ import Testing
     // MARK: Explicit ties
 
     @Test func tieListMergesDuplicatesPreferringFamily() {
-        let graph = SocialGraph(citizenCount: 5, ties: [
-            (0, 1, .social), (1, 0, .family), (2, 2, .social), (3, 4, .social), (4, 3, .social), (0, 4, .social),
-        ])
+        let graph = SocialGraph(
+            citizenCount: 5,
+            ties: [
+                (0, 1, .social), (1, 0, .family), (2, 2, .social), (3, 4, .social), (4, 3, .social), (0, 4, .social),
+            ])
         let rows = Self.checkInvariants(graph)
         #expect(rows == [[1, 4], [0], [], [4], [0, 3]])
         #expect(graph.kind(from: 0, to: 1) == .family && graph.kind(from: 1, to: 0) == .family)

@@ -55,7 +55,10 @@ struct PopulationTests {
     @Test(
         "bad CSV input names file, line and column",
         arguments: [
-            ("hardship,threshold\n0.5,0.2\n0.5,abc\n", ":3: column 2 'threshold': expected a number in [0, 1], got \"abc\""),
+            (
+                "hardship,threshold\n0.5,0.2\n0.5,abc\n",
+                ":3: column 2 'threshold': expected a number in [0, 1], got \"abc\""
+            ),
             ("hardship\n1.5\n", ":2: column 1 'hardship': expected a number in [0, 1], got \"1.5\""),
             ("hardship,means\n0.5,-1\n", ":2: column 2 'means': expected a number in [0, ∞), got \"-1\""),
             ("hardship,courage\n0.5,1\n", ":1: unknown column 'courage'; expected trait names"),

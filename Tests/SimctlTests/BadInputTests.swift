@@ -69,7 +69,9 @@ struct BadInputTests {
         let blocker = folder.appendingPathComponent("file-not-folder")
         try "x".write(to: blocker, atomically: true, encoding: .utf8)
         let out = blocker.appendingPathComponent("run")
-        let result = try SimctlProcess.run(["run", "baseline", "--population", "1000", "--ticks", "3", "--out", out.path, "--quiet"])
+        let result = try SimctlProcess.run([
+            "run", "baseline", "--population", "1000", "--ticks", "3", "--out", out.path, "--quiet",
+        ])
         #expect(result.status != 0)
         let lines = result.standardError.split(separator: "\n")
         #expect(lines.count == 1, "stderr was: \(result.standardError)")

@@ -22,8 +22,11 @@ struct RunCommandTests {
             let folder = root.appendingPathComponent("threads-\(threads)")
             let result = try run(threads: threads, into: folder)
             #expect(result.status == 0, "\(result.standardError)")
-            contents.append(try ["timeseries.csv", "summary.csv"].map { try Data(contentsOf: folder.appendingPathComponent($0)) })
-            let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as! [String: Any]
+            contents.append(
+                try ["timeseries.csv", "summary.csv"].map { try Data(contentsOf: folder.appendingPathComponent($0)) })
+            let manifest =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("manifest.json")))
+                as! [String: Any]
             hashes.append(manifest["outputs"] as! [String: String])
             #expect(manifest["threads"] as? Int == threads)
         }
@@ -42,7 +45,9 @@ struct RunCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files == ["manifest.json", "summary.csv", "timeseries.csv"])
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as! [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("manifest.json")))
+            as! [String: Any]
         let outputs = manifest["outputs"] as! [String: String]
         #expect(outputs.count == 2)
         for (name, hash) in outputs {

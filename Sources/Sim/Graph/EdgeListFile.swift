@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Undirected social ties read from a text file, one tie per line.
@@ -91,8 +91,9 @@ struct EdgeListFile: TieSource {
     private func parse(_ text: UnsafeBufferPointer<UInt8>, line: Int) throws -> (Int, Int)? {
         var index = 0
         func skipBlanks() {
-            while index < text.count, text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t")
-                || text[index] == UInt8(ascii: "\r")
+            while index < text.count,
+                text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t")
+                    || text[index] == UInt8(ascii: "\r")
             {
                 index += 1
             }

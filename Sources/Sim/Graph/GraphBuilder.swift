@@ -32,11 +32,13 @@ public enum GraphBuilder {
         if spec.model == .edgeList {
             guard let path = spec.file else { throw GraphError.missingEdgeListFile }
             let n = try citizenCount ?? EdgeListFile.citizenCount(path: path)
-            let slots = try SlotAssembler.assemble(EdgeListFile(path: path, citizenCount: n), citizenCount: n, threads: threads)
+            let slots = try SlotAssembler.assemble(
+                EdgeListFile(path: path, citizenCount: n), citizenCount: n, threads: threads)
             return finish(slots, model: spec.model, households: 0, generatorDegree: 0, threads: threads)
         }
         guard let n = citizenCount else { throw GraphError.missingCitizenCount(model: spec.model) }
-        let households = spec.households.enabled
+        let households =
+            spec.households.enabled
             ? HouseholdLayout(citizenCount: n, size: spec.households.size, seed: seed) : .none
         let slots: SlotAssembler.Slots
         let generatorDegree: Int
@@ -44,19 +46,23 @@ public enum GraphBuilder {
         case .smallWorld:
             let social = SmallWorldTies(citizenCount: n, meanDegree: spec.meanDegree, rewire: spec.rewire, seed: seed)
             generatorDegree = social.latticeDegree
-            slots = SlotAssembler.assemble(GeneratedTies(households: households, social: social), citizenCount: n, threads: threads)
+            slots = SlotAssembler.assemble(
+                GeneratedTies(households: households, social: social), citizenCount: n, threads: threads)
         case .scaleFree:
             let social = ScaleFreeTies(citizenCount: n, meanDegree: spec.meanDegree, seed: seed)
             generatorDegree = social.m
-            slots = SlotAssembler.assemble(GeneratedTies(households: households, social: social), citizenCount: n, threads: threads)
+            slots = SlotAssembler.assemble(
+                GeneratedTies(households: households, social: social), citizenCount: n, threads: threads)
         case .random:
             let social = RandomTies(citizenCount: n, meanDegree: spec.meanDegree, seed: seed)
             generatorDegree = 0
-            slots = SlotAssembler.assemble(GeneratedTies(households: households, social: social), citizenCount: n, threads: threads)
+            slots = SlotAssembler.assemble(
+                GeneratedTies(households: households, social: social), citizenCount: n, threads: threads)
         case .edgeList:
             preconditionFailure("edge lists are handled above")
         }
-        return finish(slots, model: spec.model, households: households.count, generatorDegree: generatorDegree, threads: threads)
+        return finish(
+            slots, model: spec.model, households: households.count, generatorDegree: generatorDegree, threads: threads)
     }
 
     /// The number of citizens an edge list implies: its largest id + 1 (0 when it has no ties).

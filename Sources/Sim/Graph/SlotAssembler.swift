@@ -20,7 +20,9 @@ enum SlotAssembler {
         let dropped: DroppedTies
     }
 
-    static func assemble<Source: TieSource>(_ source: Source, citizenCount n: Int, threads: Int) throws(Source.Failure) -> Slots {
+    static func assemble<Source: TieSource>(_ source: Source, citizenCount n: Int, threads: Int) throws(Source.Failure)
+        -> Slots
+    {
         precondition(n >= 0 && n <= Int(UInt32.max), "citizen count out of range")
         let offsets = Column<Int>(count: n + 1, repeating: 0)
         var counter = DegreeCounter(counts: offsets.base + 1)

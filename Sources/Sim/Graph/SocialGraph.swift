@@ -19,8 +19,9 @@ public final class SocialGraph: @unchecked Sendable {
 
     /// Wraps columns that already satisfy the invariants above.
     init(citizenCount: Int, offsets: Column<Int>, targets: Column<UInt32>, kinds: Column<UInt8>) {
-        precondition(offsets.count == citizenCount + 1 && targets.count == kinds.count
-            && offsets[citizenCount] <= targets.count, "inconsistent CSR columns")
+        precondition(
+            offsets.count == citizenCount + 1 && targets.count == kinds.count
+                && offsets[citizenCount] <= targets.count, "inconsistent CSR columns")
         self.citizenCount = citizenCount
         self.offsets = offsets
         self.targets = targets
@@ -31,8 +32,9 @@ public final class SocialGraph: @unchecked Sendable {
     /// graphs. Each tie {a, b} fills a slot in both rows; self-loops are dropped and repeated pairs
     /// merged (a pair given as both family and social is family). Ids must be below `citizenCount`.
     public convenience init(citizenCount: Int, ties: [(UInt32, UInt32, TieKind)]) {
-        precondition(ties.allSatisfy { Int($0.0) < citizenCount && Int($0.1) < citizenCount },
-                     "tie names a citizen outside 0..<\(citizenCount)")
+        precondition(
+            ties.allSatisfy { Int($0.0) < citizenCount && Int($0.1) < citizenCount },
+            "tie names a citizen outside 0..<\(citizenCount)")
         let slots = SlotAssembler.assemble(TieList(ties: ties), citizenCount: citizenCount, threads: 1)
         self.init(citizenCount: citizenCount, offsets: slots.offsets, targets: slots.targets, kinds: slots.kinds)
     }

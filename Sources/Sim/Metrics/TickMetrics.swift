@@ -22,10 +22,11 @@ public struct TickMetrics: Sendable, Equatable {
     public var score: ScoreSummary
 
     /// CSV column names, in order.
-    public static let columnNames = [
-        "tick", "population", "legitimacy", "expressed_dissent", "private_dissent", "falsification_gap",
-        "detained", "recorded_dissent", "new_detentions",
-    ] + ScoreSummary.columnNames.map { "score_" + $0 }
+    public static let columnNames =
+        [
+            "tick", "population", "legitimacy", "expressed_dissent", "private_dissent", "falsification_gap",
+            "detained", "recorded_dissent", "new_detentions",
+        ] + ScoreSummary.columnNames.map { "score_" + $0 }
 
     /// CSV cells, in the order of ``columnNames``.
     public var cells: [String] {

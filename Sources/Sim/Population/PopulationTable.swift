@@ -43,7 +43,9 @@ public struct PopulationTable: Sendable {
                 guard let value = Double(cell), value.isFinite, trait.range.contains(value) else {
                     throw InputError(
                         file: path, line: lineNumber,
-                        message: "column \(column + 1) '\(trait.rawValue)': expected a number in \(describe(trait.range)), got \"\(cell)\"")
+                        message:
+                            "column \(column + 1) '\(trait.rawValue)': expected a number in \(describe(trait.range)), got \"\(cell)\""
+                    )
                 }
                 values[column].append(Float(value))
             }
@@ -60,7 +62,8 @@ public struct PopulationTable: Sendable {
         for cell in cells {
             guard let trait = Trait(rawValue: cell) else {
                 let names = Trait.allCases.map(\.rawValue).joined(separator: ", ")
-                throw InputError(file: file, line: line, message: "unknown column '\(cell)'; expected trait names: \(names)")
+                throw InputError(
+                    file: file, line: line, message: "unknown column '\(cell)'; expected trait names: \(names)")
             }
             guard !traits.contains(trait) else {
                 throw InputError(file: file, line: line, message: "column '\(cell)' appears twice")
@@ -71,7 +74,8 @@ public struct PopulationTable: Sendable {
     }
 
     private static func describe(_ range: ClosedRange<Double>) -> String {
-        range.upperBound == .greatestFiniteMagnitude ? "[\(range.lowerBound.formatted), ∞)" : "[\(range.lowerBound.formatted), \(range.upperBound.formatted)]"
+        range.upperBound == .greatestFiniteMagnitude
+            ? "[\(range.lowerBound.formatted), ∞)" : "[\(range.lowerBound.formatted), \(range.upperBound.formatted)]"
     }
 }
 
