@@ -9,13 +9,26 @@ public struct Regime: Sendable, Equatable {
     public var score: ScoreRules
     /// Detention after recorded dissent (`[detention]`).
     public var detention: DetentionRules
+    /// Blacklists and sanctions, evaluated in order (`[[sanctions]]`, at most 8).
+    public var sanctions: [Sanction]
+    /// Perks (`[[perks]]`, at most 8).
+    public var perks: [Perk]
+    /// Peer rating (`[peer_rating]`).
+    public var peerRating: PeerRating
+    /// Score visibility and tie cutting (`[visibility]`).
+    public var visibility: Visibility
 
     public init(
         surveillance: Surveillance = Surveillance(), score: ScoreRules = ScoreRules(),
-        detention: DetentionRules = DetentionRules()
+        detention: DetentionRules = DetentionRules(), sanctions: [Sanction] = [], perks: [Perk] = [],
+        peerRating: PeerRating = PeerRating(), visibility: Visibility = Visibility()
     ) {
         self.surveillance = surveillance
         self.score = score
         self.detention = detention
+        self.sanctions = sanctions
+        self.perks = perks
+        self.peerRating = peerRating
+        self.visibility = visibility
     }
 }

@@ -14,8 +14,15 @@ public struct ScoreRules: Sendable, Equatable {
     /// Points per tick by which a score moves back toward `initial` (`score.recovery`, default 0:
     /// "once untrustworthy, always restricted").
     public var recovery: Double
-    /// Points added per recorded act, by act (`[score.points]`).
+    /// Points added per recorded act, by act (`[score.points]`); behaviours carry their own.
     public var points: Points
+    /// Guilt by association (`[score.association]`).
+    public var association: Association
+    /// Named bands in increasing order of `minimum` (`[[score.grades]]`); empty for none.
+    public var grades: [Grade]
+    /// Stake multiplier in [0, 1] while on a time-limited list (`score.listed_stake`, default 0.5);
+    /// a permanent listing leaves nothing to lose (stake 0).
+    public var listedStake: Double
 
     /// Points per recorded act (`[score.points]`); negative values are deductions.
     public struct Points: Sendable, Equatable {
@@ -28,7 +35,8 @@ public struct ScoreRules: Sendable, Equatable {
 
     public init(
         initial: Double = 1000, min: Double = 0, max: Double = 1000, resolution: Double = 0.01,
-        recovery: Double = 0, points: Points = Points()
+        recovery: Double = 0, points: Points = Points(), association: Association = Association(),
+        grades: [Grade] = [], listedStake: Double = 0.5
     ) {
         self.initial = initial
         self.min = min
@@ -36,6 +44,9 @@ public struct ScoreRules: Sendable, Equatable {
         self.resolution = resolution
         self.recovery = recovery
         self.points = points
+        self.association = association
+        self.grades = grades
+        self.listedStake = listedStake
     }
 
     /// Number of grid steps between `min` and `max`.

@@ -1,19 +1,84 @@
+import Foundation
+
 /// Surveillance channels (`[surveillance.<channel>]`).
+///
+/// Every channel exists; a channel not configured has coverage 0 and records nothing.
 public struct Surveillance: Sendable, Equatable {
-    /// The channel watching public dissent (`[surveillance.dissent]`).
-    public var dissent: Channel
+    /// The channels that can record an act.
+    public enum ChannelName: String, Sendable, CaseIterable, Codable {
+        /// Public dissent.
+        case dissent
+        /// Banks and payments (late bills).
+        case financial
+        /// Courts (unpaid fines, debt judgments).
+        case judicial
+        /// Traffic cameras and police.
+        case traffic
+        /// Internet platforms.
+        case online
+        /// Street cameras with recognition.
+        case street
+        /// Informants and social contacts.
+        case social
+        /// Civic registers (charity, recycling, volunteering).
+        case civic
+    }
+
+    /// Settings per channel; every name is present.
+    public var channels: [ChannelName: Channel]
 
     /// One surveillance channel.
     public struct Channel: Sendable, Equatable {
-        /// Coverage in [0, 1]: the scale of the probability that an act on this channel is
-        /// recorded (`surveillance.<channel>.coverage`, default 0).
+        /// Probability in [0, 1] that an act on this channel is recorded
+        /// (`surveillance.<channel>.coverage`, default 0). Ignored when `camerasPerCapita` is set.
         public var coverage: Double
-        public init(coverage: Double = 0) {
+        /// Probability per citizen and tick in [0, 1] of a false record of each infraction on this
+        /// channel that the citizen did not commit (`surveillance.<channel>.misidentification`,
+        /// default 0). On the dissent channel: a false record of dissent.
+        public var misidentification: Double
+        /// Cameras per inhabitant (`surveillance.<channel>.cameras_per_capita`); when set, coverage
+        /// is derived as `recognitionAccuracy · (1 − exp(−camerasPerCapita · viewFactor))`.
+        public var camerasPerCapita: Double?
+        /// Probability in [0, 1] that a camera sighting identifies the person
+        /// (`surveillance.<channel>.recognition_accuracy`, default 0.9).
+        public var recognitionAccuracy: Double
+        /// People-equivalents of public space one camera watches
+        /// (`surveillance.<channel>.view_factor`, default 4).
+        public var viewFactor: Double
+
+        public init(
+            coverage: Double = 0, misidentification: Double = 0, camerasPerCapita: Double? = nil,
+            recognitionAccuracy: Double = 0.9, viewFactor: Double = 4
+        ) {
             self.coverage = coverage
+            self.misidentification = misidentification
+            self.camerasPerCapita = camerasPerCapita
+            self.recognitionAccuracy = recognitionAccuracy
+            self.viewFactor = viewFactor
+        }
+
+        /// The probability that an act on this channel is recorded.
+        public var effectiveCoverage: Double {
+            guard let camerasPerCapita else { return coverage }
+            return recognitionAccuracy * (1 - exp(-camerasPerCapita * viewFactor))
         }
     }
 
-    public init(dissent: Channel = Channel()) {
-        self.dissent = dissent
+    public init(channels: [ChannelName: Channel] = [:]) {
+        var all: [ChannelName: Channel] = [:]
+        for name in ChannelName.allCases { all[name] = channels[name] ?? Channel() }
+        self.channels = all
+    }
+
+    /// The channel watching public dissent.
+    public var dissent: Channel {
+        get { channels[.dissent]! }
+        set { channels[.dissent] = newValue }
+    }
+
+    /// The channel `name`.
+    public subscript(name: ChannelName) -> Channel {
+        get { channels[name]! }
+        set { channels[name] = newValue }
     }
 }

@@ -14,6 +14,9 @@ public struct Scenario: Sendable, Equatable {
     public var seed: UInt64
     /// Number of ticks to simulate (`ticks`, ≥ 1).
     public var ticks: Int
+    /// Real population the simulated one stands for (`represents`, e.g. 1_400_000_000); when set,
+    /// every count in the outputs also appears scaled to it. Nil: no scaled columns.
+    public var represents: Int?
     /// Who the citizens are (`[population]`, `[traits.*]`).
     public var population: PopulationSpec
     /// Who is tied to whom (`[graph]`).
@@ -22,23 +25,31 @@ public struct Scenario: Sendable, Equatable {
     public var legitimacy: LegitimacySchedule
     /// How citizens weigh the risk of dissent (`[dissent]`).
     public var dissent: DissentParameters
+    /// Everyday behaviours (`[[behaviours]]`, at most 16; default ``Behaviour/defaults``).
+    public var behaviours: [Behaviour]
+    /// Weights of social influence and incentives on behaviours (`[conduct]`).
+    public var conduct: ConductParameters
     /// What the regime watches, scores and punishes (`[surveillance]`, `[score]`, `[detention]`).
     public var regime: Regime
 
     public init(
-        name: String, description: String = "", seed: UInt64 = 1, ticks: Int = 100,
+        name: String, description: String = "", seed: UInt64 = 1, ticks: Int = 100, represents: Int? = nil,
         population: PopulationSpec = PopulationSpec(), graph: GraphSpec = GraphSpec(),
         legitimacy: LegitimacySchedule = LegitimacySchedule(), dissent: DissentParameters = DissentParameters(),
+        behaviours: [Behaviour] = Behaviour.defaults, conduct: ConductParameters = ConductParameters(),
         regime: Regime = Regime()
     ) {
         self.name = name
         self.description = description
         self.seed = seed
         self.ticks = ticks
+        self.represents = represents
         self.population = population
         self.graph = graph
         self.legitimacy = legitimacy
         self.dissent = dissent
+        self.behaviours = behaviours
+        self.conduct = conduct
         self.regime = regime
     }
 }

@@ -1,0 +1,58 @@
+/// A blacklist or sanction (`[[sanctions]]`): who is listed, for how long, and what it does.
+public struct Sanction: Sendable, Equatable {
+    /// What puts a citizen on the list.
+    public enum Trigger: Sendable, Equatable {
+        /// Score below a value (`trigger = { score_below = 600 }`).
+        case scoreBelow(Double)
+        /// A recorded act of a behaviour, or `dissent` (`trigger = { record = "unpaid_fine" }`).
+        case record(String)
+        /// Being on another (earlier) list (`trigger = { listed = "debtors" }`).
+        case listed(String)
+    }
+
+    /// What a listing does.
+    public enum Effect: String, Sendable, CaseIterable, Codable {
+        /// No flights: distant ties are inactive; counted as flight bans.
+        case flightBan = "flight-ban"
+        /// No high-speed rail: distant ties are inactive; counted as rail bans.
+        case railBan = "rail-ban"
+        /// No loans (counted; lowers stake like any listing).
+        case loanBan = "loan-ban"
+        /// No property purchases (counted).
+        case propertyBan = "property-ban"
+        /// Job block: means multiplied by `meansFactor` while listed.
+        case jobBlock = "job-block"
+        /// The household's children lose school places: household (family) members counted.
+        case schoolRestriction = "school-restriction"
+        /// Internet throttle: acts on the online channel are impossible.
+        case internetThrottle = "internet-throttle"
+    }
+
+    /// List name, also a column name suffix (`name`).
+    public var name: String
+    /// What lists a citizen (`trigger`).
+    public var trigger: Trigger
+    /// Ticks a listing lasts; nil for permanent (`duration`, an integer ≥ 1, or `"permanent"`).
+    public var duration: Int?
+    /// Delist early once the score is at least this value ("repair", `lift_above`).
+    public var liftAbove: Double?
+    /// Effects while listed (`effects`, a list of effect names).
+    public var effects: [Effect]
+    /// Means multiplier in [0, 1] under `job-block` (`means_factor`, default 0.6).
+    public var meansFactor: Double
+
+    public init(
+        name: String, trigger: Trigger, duration: Int? = nil, liftAbove: Double? = nil, effects: [Effect] = [],
+        meansFactor: Double = 0.6
+    ) {
+        self.name = name
+        self.trigger = trigger
+        self.duration = duration
+        self.liftAbove = liftAbove
+        self.effects = effects
+        self.meansFactor = meansFactor
+    }
+
+    /// At most this many sanctions.
+    public static let maximumCount = 8
+}
