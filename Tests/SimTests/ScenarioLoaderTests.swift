@@ -140,7 +140,7 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
                 value: 0.4, schedule: [.init(tick: 0, value: 0.8), .init(tick: 50, value: 0.2)]),
             dissent: DissentParameters(deterrence: 1.5, severity: 2),
             regime: Regime(
-                surveillance: Surveillance(dissent: .init(coverage: 0.75)),
+                surveillance: Surveillance(channels: [.dissent: .init(coverage: 0.75)]),
                 score: ScoreRules(
                     initial: 800, min: 350, max: 950, resolution: 0.5, recovery: 1.25, points: .init(dissent: -80)),
                 detention: DetentionRules(probability: 0.3, ticks: .uniform(min: 5, max: 15))))

@@ -17,4 +17,10 @@ public enum RandomPurpose: UInt32, Sendable {
     case dissentDetection = 32
     case detention = 33
     case detentionLength = 34
+    case conduct = 35
+    case falseDissentRecord = 36
+    case peerRating = 37
+    case tieCutting = 38
+    case dating = 39
+    case conductRecord = 40
 }

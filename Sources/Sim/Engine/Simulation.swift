@@ -4,26 +4,38 @@ import Agents
 /// at a time.
 ///
 /// Every tick reads the signal words of tick t and writes tick t+1 over fixed-size chunks of
-/// citizens; each chunk's tallies are combined in chunk order, so results do not depend on the
-/// number of threads. All buffers are allocated here, once; a tick allocates nothing.
+/// citizens; each chunk's tallies are integers combined in chunk order, and score statistics come
+/// from an integer histogram, so results do not depend on the number of threads. All buffers are
+/// allocated here, once; a tick allocates nothing.
 public final class Simulation {
     /// The resolved scenario being run.
     public let scenario: Scenario
     /// The citizens' traits.
     public let population: Population
-    /// Who is tied to whom.
+    /// Who is tied to whom (citizens may re-point their own slots during the run).
     public let graph: SocialGraph
     /// The changing state.
     public let state: SocietyState
     /// The last completed tick (0 before the first step).
     public private(set) var tick = 0
 
+    private let rules: RunConstants
     private let parallel: ChunkedParallel
     private let tallies: Column<ChunkTally>
+    private let degreeTallies: Column<DegreeTally>
     private let histograms: Column<UInt64>
     private let histogram: Column<UInt64>
     private let detectionTable: Column<Float>
     private let generators: WorkerGenerators
+    private let rankSample: [Int]
+    private let sampleRanks: Column<Double>
+    private let citizensBelow: Column<UInt64>
+    private var perkMinimumSteps = SIMD8<Int32>(repeating: 0)
+
+    /// Dissenting-tie counts up to this size use a per-tick table of detection probabilities.
+    static let detectionTableSize = 1024
+    /// Citizens in the fixed sample whose ranks measure rank volatility.
+    static let rankSampleSize = 1000
 
     /// Sets up a run of `scenario` on `population` and `graph` with at most `threads` workers.
     public init(scenario: Scenario, population: Population, graph: SocialGraph, threads: Int) {
@@ -31,43 +43,57 @@ public final class Simulation {
         self.scenario = scenario
         self.population = population
         self.graph = graph
-        let rules = scenario.regime.score
-        state = SocietyState(count: population.count, initialScore: rules.steps(rules.initial))
-        parallel = ChunkedParallel(count: population.count, threads: threads)
+        rules = RunConstants(scenario: scenario)
+        let score = scenario.regime.score
+        let n = population.count
+        state = SocietyState(
+            count: n, initialScore: score.steps(score.initial), sanctions: scenario.regime.sanctions.count,
+            graph: graph)
+        parallel = ChunkedParallel(count: n, threads: threads)
         tallies = Column(count: parallel.chunkCount, repeating: ChunkTally())
-        histograms = Column(count: parallel.workerCount * (rules.stepCount + 1), repeating: 0)
-        histogram = Column(count: rules.stepCount + 1, repeating: 0)
+        degreeTallies = Column(count: parallel.chunkCount, repeating: DegreeTally())
+        histograms = Column(count: parallel.workerCount * (score.stepCount + 1), repeating: 0)
+        histogram = Column(count: score.stepCount + 1, repeating: 0)
         detectionTable = Column(count: Simulation.detectionTableSize, repeating: 0)
         generators = WorkerGenerators(count: parallel.workerCount)
+        let sampleSize = min(n, Simulation.rankSampleSize)
+        rankSample = (0..<sampleSize).map { $0 * n / sampleSize }
+        sampleRanks = Column(count: sampleSize, repeating: 0)
+        citizensBelow = Column(count: score.stepCount + 1, repeating: 0)
+        histogram[Int(score.steps(score.initial))] = UInt64(n)
+        perkMinimumSteps = perkThresholds()
     }
-
-    /// Dissenting-tie counts up to this size use a per-tick table of detection probabilities.
-    static let detectionTableSize = 1024
 
     /// Bytes held by the run's buffers (population, graph, state and scratch).
     public var byteCount: Int {
-        population.byteCount + graph.byteCount + state.byteCount + tallies.byteCount + histograms.byteCount
-            + histogram.byteCount + detectionTable.byteCount
+        population.byteCount + graph.byteCount + state.byteCount + tallies.byteCount + degreeTallies.byteCount
+            + histograms.byteCount + histogram.byteCount + detectionTable.byteCount + sampleRanks.byteCount
+            + citizensBelow.byteCount
     }
 
     /// Advances one tick and returns its metrics.
     public func step() -> TickMetrics {
-        let rules = DissentTickRules(scenario: scenario, tick: tick)
+        let inputs = TickInputs(
+            next: UInt32(tick + 1), legitimacy: Float(scenario.legitimacy.value(at: tick + 1)),
+            perkMinimumSteps: perkMinimumSteps)
         for dissenting in 0..<detectionTable.count {
             detectionTable[dissenting] = DissentRule.detectionProbability(
-                coverage: rules.coverage, k: rules.deterrence, dissentingTies: dissenting)
+                coverage: rules.dissentCoverage, k: rules.deterrence, dissentingTies: dissenting)
         }
         histograms.fill(0)
-        let kernel = DissentKernel(
-            rules: rules, population: population, graph: graph, state: state, detectionTable: detectionTable,
-            histograms: histograms, bins: histogram.count, generators: generators)
+        let kernel = SocietyKernel(
+            rules: rules, tick: inputs, population: population, graph: graph, state: state,
+            detectionTable: detectionTable, histograms: histograms, bins: histogram.count, generators: generators)
         let tallies = self.tallies
         parallel.forEachChunk { worker, chunk, citizens in
             tallies[chunk] = kernel.run(citizens: citizens, worker: worker)
         }
         state.swapBuffers()
         tick += 1
-        return metrics()
+        mergeHistograms()
+        let metrics = metrics()
+        perkMinimumSteps = perkThresholds()
+        return metrics
     }
 
     /// Runs the remaining ticks of the scenario, calling `progress` after each, and returns every
@@ -82,11 +108,7 @@ public final class Simulation {
         return rows
     }
 
-    private func metrics() -> TickMetrics {
-        var total = ChunkTally()
-        for chunk in 0..<tallies.count {
-            total.add(tallies[chunk])
-        }
+    private func mergeHistograms() {
         histogram.fill(0)
         let bins = histogram.count
         for worker in 0..<parallel.workerCount {
@@ -95,30 +117,140 @@ public final class Simulation {
                 histogram[bin] &+= histograms[offset + bin]
             }
         }
-        let n = Double(population.count)
-        return TickMetrics(
-            tick: tick, population: population.count, legitimacy: scenario.legitimacy.value(at: tick),
-            expressedDissent: Double(total.expressed) / n, privateDissent: Double(total.privateDissent) / n,
-            falsificationGap: Double(total.privateDissent - total.expressed) / n, detained: Double(total.detained) / n,
-            recordedDissent: total.recorded, newDetentions: total.newDetentions,
-            score: ScoreSummary(counts: UnsafeBufferPointer(histogram.buffer), rules: scenario.regime.score))
     }
-}
 
-/// Per-chunk counts of one tick, summed in chunk order.
-struct ChunkTally: BitwiseCopyable {
-    var expressed = 0
-    var privateDissent = 0
-    var detained = 0
-    var recorded = 0
-    var newDetentions = 0
+    /// Per perk, the minimum score in steps to hold it given the current histogram: a fixed value
+    /// for `score_above`, the score of the ⌈qN⌉-th best citizen for `top_share` (ties included).
+    private func perkThresholds() -> SIMD8<Int32> {
+        var thresholds = SIMD8<Int32>(repeating: Int32.max)
+        let n = UInt64(population.count)
+        for (index, perk) in rules.perks.enumerated() {
+            if let minimum = perk.minimumSteps {
+                thresholds[index] = minimum
+                continue
+            }
+            let holders = UInt64((perk.topShare * Double(n)).rounded(.up))
+            var seen: UInt64 = 0
+            for bin in stride(from: histogram.count - 1, through: 0, by: -1) {
+                seen += histogram[bin]
+                if seen >= holders {
+                    thresholds[index] = Int32(bin)
+                    break
+                }
+            }
+        }
+        return thresholds
+    }
 
-    mutating func add(_ other: ChunkTally) {
-        expressed += other.expressed
-        privateDissent += other.privateDissent
-        detained += other.detained
-        recorded += other.recorded
-        newDetentions += other.newDetentions
+    private func metrics() -> TickMetrics {
+        var total = ChunkTally()
+        for chunk in 0..<tallies.count {
+            total.add(tallies[chunk])
+        }
+        let degrees = degreeMetrics()
+        let rules = scenario.regime.score
+        let n = population.count
+        let share = { (count: Int) in Double(count) / Double(n) }
+        let counts = UnsafeBufferPointer(histogram.buffer)
+        let present = n - total.detained
+        return TickMetrics(
+            tick: tick, population: n, legitimacy: scenario.legitimacy.value(at: tick),
+            expressedDissent: share(total.expressed), privateDissent: share(total.privateDissent),
+            falsificationGap: share(total.privateDissent - total.expressed), detained: share(total.detained),
+            recordedDissent: total.recordedDissent, newDetentions: total.newDetentions,
+            score: ScoreSummary(counts: counts, rules: rules),
+            complianceRate: present == 0 ? 1 : Double(total.compliant) / Double(present),
+            virtueActsPerCapita: share(total.virtueActs), wrongfulRecords: total.wrongfulRecords,
+            newListings: total.newListings, delistings: total.delistings, wrongfulSanctions: total.wrongfulSanctions,
+            flightBans: total.flightBans, railBans: total.railBans, schoolRestricted: total.schoolRestricted,
+            dissenterInDegreeRatio: degrees.ratio, pariahs: degrees.pariahs, tiesCut: total.tiesCut,
+            newTies: total.newTies, rankVolatility: rankVolatility(), topDecileShare: topDecileShare(),
+            meanRating: total.ratings == 0 ? 0 : Double(total.ratingSum) / Double(total.ratings),
+            fiveStarShare: total.ratings == 0 ? 0 : Double(total.fiveStarRatings) / Double(total.ratings),
+            gradeShares: gradeShares(), sanctionCounts: (0..<scenario.regime.sanctions.count).map { Int(total.listed[$0]) },
+            perkCounts: perkCounts(), actCounts: (0..<scenario.behaviours.count).map { Int(total.acts[$0]) })
+    }
+
+    /// In-degrees of private dissenters and of everyone else, after this tick's re-pointing.
+    private func degreeMetrics() -> (ratio: Double, pariahs: Int) {
+        let words = state.current
+        let inDegree = state.inDegree
+        let degreeTallies = self.degreeTallies
+        parallel.forEachChunk { _, chunk, citizens in
+            var tally = DegreeTally()
+            for citizen in citizens {
+                let degree = Int(inDegree[citizen])
+                if degree == 0 { tally.pariahs += 1 }
+                if words[citizen] & SignalWord.privateDissent != 0 {
+                    tally.privateDissenters += 1
+                    tally.privateDissenterInDegree += degree
+                } else {
+                    tally.others += 1
+                    tally.othersInDegree += degree
+                }
+            }
+            degreeTallies[chunk] = tally
+        }
+        var total = DegreeTally()
+        for chunk in 0..<degreeTallies.count { total.add(degreeTallies[chunk]) }
+        guard total.privateDissenters > 0, total.others > 0, total.othersInDegree > 0 else { return (1, total.pariahs) }
+        let dissenters = Double(total.privateDissenterInDegree) / Double(total.privateDissenters)
+        let others = Double(total.othersInDegree) / Double(total.others)
+        return (dissenters / others, total.pariahs)
+    }
+
+    /// Mean |Δ percentile rank| over the fixed sample; percentile rank = share with a lower score.
+    private func rankVolatility() -> Double {
+        guard !rankSample.isEmpty else { return 0 }
+        var running: UInt64 = 0
+        for bin in 0..<histogram.count {
+            citizensBelow[bin] = running
+            running += histogram[bin]
+        }
+        let n = Double(population.count)
+        var change = 0.0
+        for (index, citizen) in rankSample.enumerated() {
+            let rank = Double(citizensBelow[Int(state.score[citizen])]) / n
+            change += abs(rank - sampleRanks[index])
+            sampleRanks[index] = rank
+        }
+        return change / Double(rankSample.count)
+    }
+
+    /// Share of all score points held by the top ⌈N/10⌉ citizens.
+    private func topDecileShare() -> Double {
+        let rules = scenario.regime.score
+        var remaining = UInt64((Double(population.count) / 10).rounded(.up))
+        var top = 0.0
+        var total = 0.0
+        for bin in stride(from: histogram.count - 1, through: 0, by: -1) where histogram[bin] > 0 {
+            let value = rules.points(atSteps: Int32(bin))
+            total += Double(histogram[bin]) * value
+            let taken = min(remaining, histogram[bin])
+            top += Double(taken) * value
+            remaining -= taken
+        }
+        return total > 0 ? top / total : 0
+    }
+
+    private func gradeShares() -> [Double] {
+        let rules = scenario.regime.score
+        let grades = rules.grades
+        var counts = [UInt64](repeating: 0, count: grades.count)
+        for bin in 0..<histogram.count where histogram[bin] > 0 {
+            let value = rules.points(atSteps: Int32(bin))
+            if let band = grades.lastIndex(where: { value >= $0.minimum }) { counts[band] += histogram[bin] }
+        }
+        return counts.map { Double($0) / Double(population.count) }
+    }
+
+    private func perkCounts() -> [Int] {
+        let thresholds = perkThresholds()
+        return rules.perks.indices.map { index in
+            var holders: UInt64 = 0
+            for bin in min(Int(thresholds[index]), histogram.count)..<histogram.count { holders += histogram[bin] }
+            return Int(holders)
+        }
     }
 }
 

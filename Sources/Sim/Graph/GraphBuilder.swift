@@ -85,14 +85,19 @@ public enum GraphBuilder {
                 let degree = graph.degree(of: i)
                 tally.maxDegree = max(tally.maxDegree, degree)
                 if degree == 0 { tally.isolated += 1 }
-                for slot in graph.slots(of: i) where graph.kinds[slot] == TieKind.family.rawValue {
-                    tally.familySlots += 1
+                for slot in graph.slots(of: i) {
+                    switch graph.kinds[slot] {
+                    case TieKind.family.rawValue: tally.familySlots += 1
+                    case TieKind.distant.rawValue: tally.distantSlots += 1
+                    default: break
+                    }
                 }
             }
             tallies[chunk] = tally
         }
         let total = tallies.buffer.reduce(into: RowTally()) { sum, part in
             sum.familySlots += part.familySlots
+            sum.distantSlots += part.distantSlots
             sum.isolated += part.isolated
             sum.maxDegree = max(sum.maxDegree, part.maxDegree)
         }
@@ -102,6 +107,7 @@ public enum GraphBuilder {
             ties: graph.slotCount / 2,
             familyTies: total.familySlots / 2,
             socialTies: (graph.slotCount - total.familySlots) / 2,
+            distantTies: total.distantSlots / 2,
             households: households,
             generatorDegree: generatorDegree,
             meanDegree: n > 0 ? Double(graph.slotCount) / Double(n) : 0,
@@ -116,6 +122,7 @@ public enum GraphBuilder {
     /// Per-chunk row statistics, summed in chunk order.
     private struct RowTally: BitwiseCopyable {
         var familySlots = 0
+        var distantSlots = 0
         var isolated = 0
         var maxDegree = 0
     }

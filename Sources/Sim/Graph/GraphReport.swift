@@ -8,8 +8,10 @@ public struct GraphReport: Sendable, Equatable, Codable {
     public let ties: Int
     /// Ties of kind family.
     public let familyTies: Int
-    /// Ties of kind social.
+    /// Ties of kind social or distant (everything but family).
     public let socialTies: Int
+    /// Ties of kind distant (rewired small-world ties), included in `socialTies`.
+    public let distantTies: Int
     /// Households generated (0 for edge lists or when households are disabled).
     public let households: Int
     /// Small-world lattice degree k, or scale-free ties per newcomer m; 0 for other models.

@@ -2,7 +2,7 @@ import Agents
 
 /// Watts–Strogatz small-world ties: a ring lattice where each citizen i is tied to
 /// i + 1 ... i + k/2 (mod N), and each of those ties has its far end moved, with probability
-/// `rewire`, to a uniform random other citizen.
+/// `rewire`, to a uniform random other citizen; rewired ties are of kind ``TieKind/distant``.
 ///
 /// Citizen i's rewiring draws come from the stream (seed, entity i, purpose `.latticeRewiring`).
 /// Unrewired ties join ids at most k/2 apart, so most ties stay local in memory. A rewired tie may
@@ -35,10 +35,12 @@ struct SmallWorldTies: TieSource {
             for step in 1...halfDegree {
                 var j = i + step
                 if j >= n { j -= n }
+                var kind = TieKind.social
                 if stream.nextUniform() < rewire {
                     repeat { j = stream.nextIndex(below: n) } while j == i
+                    kind = .distant
                 }
-                sink.add(i, j, .social)
+                sink.add(i, j, kind)
             }
         }
         return DroppedTies()

@@ -3,8 +3,10 @@
 ///
 /// Row i is `targets[offsets[i] ..< offsets[i + 1]]`. A built graph is symmetric (j is in row i
 /// exactly when i is in row j, with the same kind both ways), each row is sorted by target id with
-/// no duplicates, and no citizen is tied to itself. Immutable after construction, hence
-/// `@unchecked Sendable`. Generated graphs number citizens so that most ties join nearby ids
+/// no duplicates, and no citizen is tied to itself. Row lengths never change. During a run a
+/// citizen may re-point its own slots (tie cutting and rewiring), which only that citizen's worker
+/// does, so rows stay duplicate-free but may become unsorted and asymmetric; otherwise the graph
+/// is read-only, hence `@unchecked Sendable`. Generated graphs number citizens so that most ties join nearby ids
 /// (households are consecutive ids; lattice ties span a few ids), which keeps neighbour reads local
 /// in memory.
 public final class SocialGraph: @unchecked Sendable {
@@ -54,18 +56,14 @@ public final class SocialGraph: @unchecked Sendable {
         offsets[citizen + 1] - offsets[citizen]
     }
 
-    /// The kind of the tie from `citizen` to `other`, or nil when there is none (binary search of
-    /// the sorted row).
+    /// The kind of the tie from `citizen` to `other`, or nil when there is none (a scan of the row,
+    /// which tie cutting may have left unsorted).
     public func kind(from citizen: Int, to other: Int) -> TieKind? {
-        var low = offsets[citizen]
-        var high = offsets[citizen + 1]
         let target = UInt32(truncatingIfNeeded: other)
-        while low < high {
-            let middle = (low + high) / 2
-            if targets[middle] < target { low = middle + 1 } else { high = middle }
+        for slot in slots(of: citizen) where targets[slot] == target {
+            return TieKind(rawValue: kinds[slot])
         }
-        guard low < offsets[citizen + 1], targets[low] == target else { return nil }
-        return TieKind(rawValue: kinds[low])
+        return nil
     }
 
     /// How many slots point at each citizen (isolation is measured by in-degree).

@@ -15,11 +15,6 @@ public struct ScoreSummary: Sendable, Equatable {
     /// Column names, without the `score_` prefix.
     public static let columnNames = ["mean", "sd", "p10", "p50", "p90", "gini"]
 
-    /// CSV cells, in the order of ``columnNames``.
-    public var cells: [String] {
-        [mean, sd, p10, p50, p90, gini].map(CSVNumber.format)
-    }
-
     /// Summarises a histogram: `counts[s]` citizens at grid step s, worth `rules.points(atSteps: s)`.
     public init(counts: UnsafeBufferPointer<UInt64>, rules: ScoreRules) {
         var n: UInt64 = 0

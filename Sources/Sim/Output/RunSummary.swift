@@ -1,7 +1,9 @@
 /// `summary.csv`: one row with the run's key parameters and final metrics.
 public enum RunSummary {
     /// The one-row table for a run of `scenario` over `graph` that produced `rows`.
-    public static func table(scenario: Scenario, graph: GraphReport, rows: [TickMetrics]) -> CSVTable {
+    public static func table(scenario: Scenario, graph: GraphReport, layout: MetricsLayout, rows: [TickMetrics])
+        -> CSVTable
+    {
         let final = rows.last!
         let peak = rows.max { $0.expressedDissent < $1.expressedDissent }!
         let meanExpressed = rows.reduce(0) { $0 + $1.expressedDissent } / Double(rows.count)
@@ -23,7 +25,7 @@ public enum RunSummary {
             ("peak_tick", String(peak.tick)),
             ("mean_expressed_dissent", CSVNumber.format(meanExpressed)),
         ]
-        let finals = zip(TickMetrics.columnNames, final.cells).dropFirst(2).map { ("final_" + $0, $1) }
+        let finals = zip(layout.columnNames, layout.row(final)).dropFirst(2).map { ("final_" + $0, $1) }
         let cells = parameters + finals
         var table = CSVTable(header: cells.map(\.0))
         table.append(cells.map(\.1))

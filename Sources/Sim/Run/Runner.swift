@@ -28,11 +28,12 @@ public enum Runner {
                 threads: request.threads)
             let ticks = request.loaded.scenario.ticks
             let rows = simulation.run { progress(.ticking(tick: $0, ticks: ticks)) }
-            var timeseries = CSVTable(header: TickMetrics.columnNames)
-            for row in rows { timeseries.append(row.cells) }
+            let layout = MetricsLayout(scenario: simulation.scenario, population: world.population.count)
+            var timeseries = CSVTable(header: layout.columnNames)
+            for row in rows { timeseries.append(layout.row(row)) }
             let files = [
                 ("timeseries.csv", timeseries.data),
-                ("summary.csv", RunSummary.table(scenario: simulation.scenario, graph: world.report, rows: rows).data),
+                ("summary.csv", RunSummary.table(scenario: simulation.scenario, graph: world.report, layout: layout, rows: rows).data),
             ]
             var hashes: [String: String] = [:]
             for (name, data) in files {
