@@ -207,7 +207,8 @@ extension ScenarioDecoder {
             let meansBonus = try element.number("means_bonus", .nonNegative) ?? 0.2
             try element.finish()
             perks.append(
-                Perk(name: name, trigger: perkTrigger, effects: effects, datingRate: datingRate, meansBonus: meansBonus))
+                Perk(name: name, trigger: perkTrigger, effects: effects, datingRate: datingRate, meansBonus: meansBonus)
+            )
         }
         return perks
     }

@@ -31,6 +31,7 @@ public struct LoadedScenario: Sendable {
 /// `distribution` drops the parameters the new distribution does not take. A key of one element
 /// of an array of tables written in the scenario is set with a 0-based index
 /// (`sanctions[0].duration=30`); a whole array is replaced by a TOML array value (`behaviours=[]`).
+/// Setting a `trigger` replaces the trigger table rather than merging into it.
 public struct ScenarioLoader: Sendable {
     /// Where `extends` looks up shipped scenario names.
     public var library: ScenarioLibrary
@@ -202,7 +203,12 @@ public struct ScenarioLoader: Sendable {
                         + "\(path.dropFirst().map(\.key).joined(separator: ".")), or edit the array in the file")
             }
             let empty = ScenarioNode(.table([:]), origin: .override(text: nil))
-            entries[key] = try set(value, at: path.dropFirst(), in: entries[key] ?? empty, written: keyPath)
+            if path.count == 1, key == "trigger" {
+                // A trigger names one condition: a new one replaces the old rather than joining it.
+                entries[key] = value
+            } else {
+                entries[key] = try set(value, at: path.dropFirst(), in: entries[key] ?? empty, written: keyPath)
+            }
         }
         return ScenarioNode(.table(entries), origin: .override(text: nil))
     }
