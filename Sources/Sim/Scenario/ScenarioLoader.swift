@@ -23,7 +23,9 @@ public struct LoadedScenario: Sendable {
 /// `extends = "other"` names a file relative to the extending file's folder (with or without
 /// `.toml`), or else a shipped scenario of ``ScenarioLibrary``. The extending file's tables are
 /// merged over the other's key by key; a table naming a `distribution` replaces the inherited
-/// one whole; `name` is never inherited.
+/// one whole, and so does any array, arrays of tables included (`[[behaviours]]`,
+/// `[[score.grades]]`, `[[sanctions]]`, `[[perks]]`: elements are never merged); `name` is never
+/// inherited.
 ///
 /// Overrides are `key.path=value` strings applied after `extends`. The value is read as TOML
 /// (`ticks=50`, `graph.model="scale-free"`, `traits.hardship={ distribution = "constant", value = 0.5 }`);
