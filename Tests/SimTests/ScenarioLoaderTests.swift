@@ -275,7 +275,7 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
                 [20, 0.1],
             ]
             """
-        #expect(failure(text) == "x.toml:2: legitimacy.schedule[2][0]: expected a number > 20, got 20")
+        #expect(failure(text) == "x.toml:5: legitimacy.schedule[2][0]: expected a number > 20, got 20")
         #expect(
             failure("[legitimacy]\nschedule = [[0, 1.2]]")
                 == "x.toml:2: legitimacy.schedule[0][1]: expected a number in [0, 1], got 1.2")
@@ -470,8 +470,9 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
         let headers = text.split(separator: "\n").filter { $0.hasPrefix("[") }
         #expect(
             headers == [
-                "[traits]", "[graph]", "[graph.households]", "[legitimacy]", "[dissent]", "[surveillance.dissent]",
-                "[score]", "[score.points]", "[detention]",
+                "[traits]", "[graph]", "[graph.households]", "[legitimacy]", "[dissent]", "[conduct]",
+            ] + Array(repeating: "[[behaviours]]", count: Behaviour.defaults.count) + [
+                "[score]", "[score.association]", "[score.points]", "[detention]", "[peer_rating]", "[visibility]",
             ])
         #expect(text.hasPrefix("name = \"plain\"\n"))
         #expect(text.contains("hardship = { distribution = \"beta\", alpha = 2, beta = 5 }"))
@@ -503,10 +504,14 @@ private func load(_ text: String, overrides: [String] = []) throws -> Scenario {
         #expect(locator.line(of: ["graph", "households", "size", "value"]) == 7)
         #expect(locator.line(of: ["graph", "quoted.key"]) == 8)
         #expect(locator.line(of: ["graph", "dotted", "inner"]) == 9)
-        #expect(locator.line(of: ["graph", "list", "[1]"]) == 10)
+        #expect(locator.line(of: ["graph", "list"]) == 10)
+        #expect(locator.line(of: ["graph", "list", "[1]"]) == 12)
+        #expect(locator.line(of: ["graph", "list", "[1]", "x"]) == 12)
+        #expect(locator.line(of: ["graph", "list", "[0]", "[1]"]) == 11)
         #expect(locator.line(of: ["graph", "after"]) == 14)
         #expect(locator.line(of: ["graph", "missing"]) == 6)
-        #expect(locator.line(of: ["runs", "seed"]) == 16)
+        #expect(locator.line(of: ["runs"]) == 15)
+        #expect(locator.line(of: ["runs", "[0]", "seed"]) == 16)
     }
 
     @Test func suggestionsUseEditDistanceAndPrefixes() {

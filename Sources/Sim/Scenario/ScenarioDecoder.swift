@@ -17,14 +17,25 @@ struct ScenarioDecoder {
         scenario.description = try top.string("description") ?? scenario.description
         if let seed = try top.integer("seed", atLeast: 0) { scenario.seed = UInt64(seed) }
         scenario.ticks = try top.integer("ticks", atLeast: 1) ?? scenario.ticks
+        scenario.represents = try top.integer("represents", atLeast: 1) ?? scenario.represents
         if var table = try top.table("population") { try decode(&table, into: &scenario.population) }
         if var table = try top.table("traits") { try decodeTraits(&table, into: &scenario.population.traits) }
         if var table = try top.table("graph") { try decode(&table, into: &scenario.graph) }
         if var table = try top.table("legitimacy") { try decode(&table, into: &scenario.legitimacy) }
         if var table = try top.table("dissent") { try decode(&table, into: &scenario.dissent) }
-        if var table = try top.table("surveillance") { try decode(&table, into: &scenario.regime.surveillance) }
-        if var table = try top.table("score") { try decode(&table, into: &scenario.regime.score) }
-        if var table = try top.table("detention") { try decode(&table, into: &scenario.regime.detention) }
+        if var table = try top.table("conduct") { try decode(&table, into: &scenario.conduct) }
+        if let elements = try top.tables("behaviours") { scenario.behaviours = try decodeBehaviours(elements) }
+        var regime = scenario.regime
+        if var table = try top.table("surveillance") { try decode(&table, into: &regime.surveillance) }
+        if var table = try top.table("score") { try decode(&table, into: &regime.score) }
+        if var table = try top.table("detention") { try decode(&table, into: &regime.detention) }
+        if let elements = try top.tables("sanctions") {
+            regime.sanctions = try decodeSanctions(elements, behaviours: scenario.behaviours)
+        }
+        if let elements = try top.tables("perks") { regime.perks = try decodePerks(elements) }
+        if var table = try top.table("peer_rating") { try decode(&table, into: &regime.peerRating) }
+        if var table = try top.table("visibility") { try decode(&table, into: &regime.visibility) }
+        scenario.regime = regime
         try top.finish()
         return scenario
     }
@@ -87,24 +98,19 @@ struct ScenarioDecoder {
         try table.finish()
     }
 
-    private func decode(_ table: inout TableReader, into surveillance: inout Surveillance) throws(ScenarioError) {
-        if var channel = try table.table("dissent") {
-            surveillance.dissent.coverage = try channel.number("coverage", .unit) ?? surveillance.dissent.coverage
-            try channel.finish()
-        }
-        try table.finish()
-    }
-
     private func decode(_ table: inout TableReader, into score: inout ScoreRules) throws(ScenarioError) {
         score.initial = try table.number("initial") ?? score.initial
         score.min = try table.number("min", .nonNegative) ?? score.min
         score.max = try table.number("max") ?? score.max
         score.resolution = try table.number("resolution", .positive) ?? score.resolution
         score.recovery = try table.number("recovery", .nonNegative) ?? score.recovery
+        score.listedStake = try table.number("listed_stake", .unit) ?? score.listedStake
+        if var association = try table.table("association") { try decode(&association, into: &score.association) }
         if var points = try table.table("points") {
             score.points.dissent = try points.number("dissent") ?? score.points.dissent
             try points.finish()
         }
+        let grades = try table.tables("grades")
         try table.finish()
         let (min, max) = (TOMLFormat.number(score.min), TOMLFormat.number(score.max))
         guard score.max > score.min else {
@@ -122,6 +128,7 @@ struct ScenarioDecoder {
                 "expected a number >= (max - min) / \(Self.maxScoreSteps) = \(TOMLFormat.number(finest)), "
                     + "got \(TOMLFormat.number(score.resolution))")
         }
+        if let grades { score.grades = try decodeGrades(grades, min: score.min, max: score.max) }
     }
 
     private func decode(_ table: inout TableReader, into detention: inout DetentionRules) throws(ScenarioError) {

@@ -23,12 +23,17 @@ public struct LoadedScenario: Sendable {
 /// `extends = "other"` names a file relative to the extending file's folder (with or without
 /// `.toml`), or else a shipped scenario of ``ScenarioLibrary``. The extending file's tables are
 /// merged over the other's key by key; a table naming a `distribution` replaces the inherited
-/// one whole; `name` is never inherited.
+/// one whole, and so does any array, arrays of tables included (`[[behaviours]]`,
+/// `[[score.grades]]`, `[[sanctions]]`, `[[perks]]`: elements are never merged); `name` is never
+/// inherited.
 ///
 /// Overrides are `key.path=value` strings applied after `extends`. The value is read as TOML
 /// (`ticks=50`, `graph.model="scale-free"`, `traits.hardship={ distribution = "constant", value = 0.5 }`);
 /// text that is not TOML is taken as a string (`graph.model=scale-free`). Setting a table's
-/// `distribution` drops the parameters the new distribution does not take.
+/// `distribution` drops the parameters the new distribution does not take. A key of one element
+/// of an array of tables written in the scenario is set with a 0-based index
+/// (`sanctions[0].duration=30`); a whole array is replaced by a TOML array value (`behaviours=[]`).
+/// Setting a `trigger` replaces the trigger table rather than merging into it.
 public struct ScenarioLoader: Sendable {
     /// Where `extends` looks up shipped scenario names.
     public var library: ScenarioLibrary
@@ -64,7 +69,7 @@ public struct ScenarioLoader: Sendable {
     private func resolve(text: String, path: String, chain: [(canonical: String, display: String)])
         throws(ScenarioError) -> ScenarioNode
     {
-        let tree = try ScenarioNode.parse(text, source: ScenarioSource(path: path, text: text))
+        let tree = try ScenarioNode.parse(text, source: ScenarioSource(path: path, text: text, depth: chain.count))
         guard var entries = tree.entries, let extends = entries.removeValue(forKey: "extends") else { return tree }
         guard case .string(let target) = extends.value else {
             throw extends.error(.wrongType, at: ["extends"], "expected a string, got \(extends.summary)")
@@ -122,12 +127,32 @@ public struct ScenarioLoader: Sendable {
         let malformed = ScenarioError(
             .malformedOverride, at: .override, keyPath: override, message: "expected key.path=value")
         guard let equals = override.firstIndex(of: "=") else { throw malformed }
-        let path = override[..<equals].split(separator: ".", omittingEmptySubsequences: false).map {
-            String($0.trimmingCharacters(in: .whitespaces))
+        var path: [OverrideKey] = []
+        for part in override[..<equals].split(separator: ".", omittingEmptySubsequences: false) {
+            guard let key = OverrideKey(part.trimmingCharacters(in: .whitespaces)) else { throw malformed }
+            path.append(key)
         }
-        guard path.allSatisfy({ !$0.isEmpty && TOMLFormat.key($0) == $0 }) else { throw malformed }
         let text = override[override.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-        return set(overrideValue(text), at: path[...], in: tree)
+        return try set(overrideValue(text), at: path[...], in: tree, written: [])
+    }
+
+    /// One component of an override's key path: a bare key, optionally with a 0-based element
+    /// index of an array of tables (`sanctions[0]`).
+    private struct OverrideKey {
+        var key: String
+        var index: Int?
+
+        init?(_ text: String) {
+            var key = Substring(text)
+            if key.hasSuffix("]"), let open = key.firstIndex(of: "[") {
+                guard let index = Int(key[key.index(after: open)..<key.index(before: key.endIndex)]), index >= 0
+                else { return nil }
+                self.index = index
+                key = key[..<open]
+            }
+            guard !key.isEmpty, TOMLFormat.key(String(key)) == String(key) else { return nil }
+            self.key = String(key)
+        }
     }
 
     /// The override value `text` read as a TOML value, or as a string when it is not one.
@@ -139,18 +164,54 @@ public struct ScenarioLoader: Sendable {
         return ScenarioNode(value, origin: origin)
     }
 
-    private static func set(_ value: ScenarioNode, at path: ArraySlice<String>, in node: ScenarioNode)
-        -> ScenarioNode
-    {
-        guard let key = path.first else { return node.merged(with: value) }
+    /// `node` with `value` set at `path`; `written` is the key path of `node`, for errors.
+    private static func set(
+        _ value: ScenarioNode, at path: ArraySlice<OverrideKey>, in node: ScenarioNode, written: [String]
+    ) throws(ScenarioError) -> ScenarioNode {
+        guard let component = path.first else { return node.merged(with: value) }
+        let key = component.key
         var entries = node.entries ?? [:]
-        if path.count == 1, key == "distribution", case .string(let name) = value.value,
+        if path.count == 1, component.index == nil, key == "distribution", case .string(let name) = value.value,
             let kind = ScenarioDecoder.DistributionKind(rawValue: name)
         {
             entries = entries.filter { kind.parameters.contains($0.key) }
         }
-        let empty = ScenarioNode(.table([:]), origin: .override(text: nil))
-        entries[key] = set(value, at: path.dropFirst(), in: entries[key] ?? empty)
+        let keyPath = written + [key]
+        if let index = component.index {
+            guard let array = entries[key] else {
+                throw ScenarioError(
+                    .invalidValue, at: .override, keyPath: TOMLFormat.keyPath(keyPath),
+                    message: "not written in the scenario, so it has no element [\(index)] to change; "
+                        + "write the array in the file")
+            }
+            guard case .array(var elements) = array.value else {
+                throw ScenarioError(
+                    .invalidValue, at: .override, keyPath: TOMLFormat.keyPath(keyPath),
+                    message: "not an array, so it has no element [\(index)]")
+            }
+            guard index < elements.count else {
+                throw ScenarioError(
+                    .invalidValue, at: .override, keyPath: TOMLFormat.keyPath(keyPath + ["[\(index)]"]),
+                    message: "no such element: the array has \(elements.count) (indices start at 0)")
+            }
+            elements[index] = try set(
+                value, at: path.dropFirst(), in: elements[index], written: keyPath + ["[\(index)]"])
+            entries[key] = ScenarioNode(.array(elements), origin: array.origin)
+        } else {
+            if path.count > 1, let array = entries[key], case .array = array.value {
+                throw ScenarioError(
+                    .invalidValue, at: .override, keyPath: TOMLFormat.keyPath(keyPath),
+                    message: "an array of tables: set a key of one element as \(TOMLFormat.keyPath(keyPath))[0]."
+                        + "\(path.dropFirst().map(\.key).joined(separator: ".")), or edit the array in the file")
+            }
+            let empty = ScenarioNode(.table([:]), origin: .override(text: nil))
+            if path.count == 1, key == "trigger" {
+                // A trigger names one condition: a new one replaces the old rather than joining it.
+                entries[key] = value
+            } else {
+                entries[key] = try set(value, at: path.dropFirst(), in: entries[key] ?? empty, written: keyPath)
+            }
+        }
         return ScenarioNode(.table(entries), origin: .override(text: nil))
     }
 }

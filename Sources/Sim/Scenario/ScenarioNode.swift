@@ -96,6 +96,15 @@ struct ScenarioNode: Sendable {
         }
     }
 
+    /// When this node, sitting at `path`, was written relative to others: `--set` overrides after
+    /// the files, an extending file after the one it extends, and within a file by line.
+    func writeOrder(at path: [String]) -> (Int, Int) {
+        switch origin {
+        case .file(let source): (-source.depth, source.locator.line(of: path) ?? 0)
+        case .override: (Int.max, 0)
+        }
+    }
+
     /// The value as an error message quotes it: `string "abc"`, `integer 3`, `a table`.
     var summary: String {
         switch value {
@@ -115,9 +124,13 @@ struct ScenarioSource: Sendable {
     /// The path as given, used in error messages and to resolve relative paths.
     var path: String
     var locator: TOMLKeyLocator
+    /// How many files extend this one, directly or not: 0 for the file loaded, 1 for the one it
+    /// extends, and so on. What a file with a lower depth writes is applied later.
+    var depth: Int
 
-    init(path: String, text: String) {
+    init(path: String, text: String, depth: Int = 0) {
         self.path = path
         self.locator = TOMLKeyLocator(text: text)
+        self.depth = depth
     }
 }

@@ -50,14 +50,32 @@ struct TOMLKeyLocator: Sendable {
 
         mutating func scanDocument(record: (_ path: [String], _ line: Int) -> Void) {
             var table: [String] = []
+            // Element counts of the arrays of tables met so far, by indexed path.
+            var arrayCounts: [[String]: Int] = [:]
             while true {
                 skipTrivia(newlines: true)
                 guard let byte = current else { return }
                 if byte == UInt8(ascii: "[") {
-                    while current == UInt8(ascii: "[") { advance() }
+                    advance()
+                    let isArray = current == UInt8(ascii: "[")
+                    if isArray { advance() }
                     if let header = scanKey() {
-                        table = header
-                        record(header, line)
+                        // `[[a.b]]` adds an element to a.b; `a` itself, when an array of tables,
+                        // means its last element so far.
+                        var resolved: [String] = []
+                        for (position, part) in header.enumerated() {
+                            resolved.append(part)
+                            if isArray && position == header.count - 1 {
+                                let count = arrayCounts[resolved] ?? 0
+                                arrayCounts[resolved] = count + 1
+                                record(resolved, line)
+                                resolved.append("[\(count)]")
+                            } else if let count = arrayCounts[resolved] {
+                                resolved.append("[\(count - 1)]")
+                            }
+                        }
+                        table = resolved
+                        record(resolved, line)
                     }
                     skipRestOfLine()
                 } else if let key = scanKey() {
@@ -76,7 +94,8 @@ struct TOMLKeyLocator: Sendable {
             }
         }
 
-        /// Scans one value; records the keys of inline tables under `path` (nil inside arrays).
+        /// Scans one value; records the keys of inline tables and the elements of arrays (as `[i]`
+        /// components, 0-based) under `path`.
         private mutating func scanValue(path: [String]?, record: (_ path: [String], _ line: Int) -> Void) {
             skipTrivia(newlines: false)
             switch current {
@@ -100,6 +119,7 @@ struct TOMLKeyLocator: Sendable {
                 if current != nil { advance() }
             case UInt8(ascii: "["):
                 advance()
+                var element = 0
                 while true {
                     skipTrivia(newlines: true)
                     guard let byte = current, byte != UInt8(ascii: "]") else { break }
@@ -108,7 +128,10 @@ struct TOMLKeyLocator: Sendable {
                         continue
                     }
                     let before = index
-                    scanValue(path: nil, record: record)
+                    let elementPath = path.map { $0 + ["[\(element)]"] }
+                    if let elementPath { record(elementPath, line) }
+                    element += 1
+                    scanValue(path: elementPath, record: record)
                     if index == before { return }
                 }
                 if current != nil { advance() }

@@ -83,12 +83,59 @@ struct TableReader {
     ) throws(ScenarioError) -> Choice? where Choice.RawValue == String {
         guard let raw = try string(key) else { return nil }
         guard let choice = Choice(rawValue: raw) else {
-            let choices = Choice.allCases.map(\.rawValue)
-            throw error(
-                .invalidValue, key: key,
-                "expected one of \(choices.joined(separator: ", ")), got \(TOMLFormat.string(raw))")
+            throw error(.invalidValue, key: key, Self.choiceMessage(raw, among: Choice.allCases.map(\.rawValue)))
         }
         return choice
+    }
+
+    /// "expected one of a, b, got "c"", with a suggestion when one is close.
+    static func choiceMessage(_ raw: String, among choices: [String]) -> String {
+        var message = "expected one of \(choices.joined(separator: ", ")), got \(TOMLFormat.string(raw))"
+        if let suggestion = suggestion(for: raw, among: choices) { message += "; did you mean '\(suggestion)'?" }
+        return message
+    }
+
+    /// The error for a required `key` that was not written: `missing; <requirement>`.
+    func missing(_ key: String, _ requirement: String) -> ScenarioError {
+        error(.missingKey, key: key, "missing; \(requirement)")
+    }
+
+    /// The elements of the array of tables at `key` (`[[key]]` or `key = [{ … }, …]`), each read at
+    /// the key path `key[i]`, i from 0.
+    mutating func tables(_ key: String) throws(ScenarioError) -> [TableReader]? {
+        guard let node = node(key) else { return nil }
+        guard case .array(let elements) = node.value else {
+            throw node.error(
+                .wrongType, at: path + [key], "expected an array of tables ([[\(key)]]), got \(node.summary)")
+        }
+        var readers: [TableReader] = []
+        for (index, element) in elements.enumerated() {
+            readers.append(try TableReader(element, path: path + [key, "[\(index)]"]))
+        }
+        return readers
+    }
+
+    /// An array of strings, each one of the raw values of `Choice`, none repeated.
+    mutating func choices<Choice: RawRepresentable & CaseIterable>(
+        _ key: String, of type: Choice.Type = Choice.self
+    ) throws(ScenarioError) -> [Choice]? where Choice.RawValue == String {
+        guard let node = node(key) else { return nil }
+        var result: [Choice] = []
+        for (index, element) in try Self.array(node, at: path + [key]).enumerated() {
+            let elementPath = path + [key, "[\(index)]"]
+            guard case .string(let raw) = element.value else {
+                throw element.error(.wrongType, at: elementPath, "expected a string, got \(element.summary)")
+            }
+            guard let choice = Choice(rawValue: raw) else {
+                throw element.error(
+                    .invalidValue, at: elementPath, Self.choiceMessage(raw, among: Choice.allCases.map(\.rawValue)))
+            }
+            guard !result.contains(where: { $0.rawValue == raw }) else {
+                throw element.error(.invalidValue, at: elementPath, "\(TOMLFormat.string(raw)) is listed twice")
+            }
+            result.append(choice)
+        }
+        return result
     }
 
     /// A file path, made absolute against the folder of the scenario file that wrote it (or the
