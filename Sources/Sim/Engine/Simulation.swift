@@ -47,8 +47,8 @@ public final class Simulation {
         let score = scenario.regime.score
         let n = population.count
         state = SocietyState(
-            count: n, initialScore: score.steps(score.initial), sanctions: scenario.regime.sanctions.count,
-            graph: graph)
+            count: n, initialScore: score.steps(score.initial), stepCount: Int32(score.stepCount),
+            sanctions: scenario.regime.sanctions.count, graph: graph)
         parallel = ChunkedParallel(count: n, threads: threads)
         tallies = Column(count: parallel.chunkCount, repeating: ChunkTally())
         degreeTallies = Column(count: parallel.chunkCount, repeating: DegreeTally())

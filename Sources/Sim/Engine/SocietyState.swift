@@ -37,11 +37,14 @@ public final class SocietyState: @unchecked Sendable {
         public static let dissentOnRecord: UInt8 = 1 << 0
     }
 
-    /// Everyone present, quiet, unlisted and at `initialScore` steps, over `graph`.
-    public init(count: Int, initialScore: Int32, sanctions: Int, graph: SocialGraph) {
+    /// Everyone present, quiet, unlisted and at `initialScore` of `stepCount` steps, over `graph`.
+    public init(count: Int, initialScore: Int32, stepCount: Int32, sanctions: Int, graph: SocialGraph) {
         self.count = count
-        current = Column(count: count, repeating: SignalWord.present)
-        next = Column(count: count, repeating: SignalWord.present)
+        let word =
+            SignalWord.present
+            | SignalWord.scoreFraction(steps: initialScore, stepCount: stepCount) << SignalWord.scoreShift
+        current = Column(count: count, repeating: word)
+        next = Column(count: count, repeating: word)
         score = Column(count: count, repeating: initialScore)
         trueScore = Column(count: count, repeating: initialScore)
         detentionLeft = Column(count: count, repeating: 0)
