@@ -8,9 +8,10 @@ extension Simctl {
         static let configuration = CommandConfiguration(
             abstract: "Measure ns per citizen-tick and bytes per citizen (build with -c release).",
             discussion: """
-                For each population: builds households + small-world ties (mean degree ~16), times the \
-                dissent model's tick and a bare neighbour-gather kernel on the same graph at each \
-                thread count, and reads the peak resident memory.
+                For each population: builds households + small-world ties (mean degree ~16), times a \
+                tick of each model (dissent: the dissent model; full: every mechanism on) and a bare \
+                neighbour-gather kernel on the same graph at each thread count, and reads the peak \
+                resident memory.
                 """)
 
         @Option(parsing: .upToNextOption, help: "Populations to measure.")
@@ -22,19 +23,30 @@ extension Simctl {
         @Option(help: "Timed ticks per measurement.")
         var ticks: Int = 10
 
+        @Option(parsing: .upToNextOption, help: "Model variants to measure: dissent, full.")
+        var models: [String] = Benchmark.Model.allCases.map(\.rawValue)
+
         func run() throws {
             try reportingErrors {
+                let models = try self.models.map { name in
+                    guard let model = Benchmark.Model(rawValue: name) else {
+                        throw CommandError("unknown model '\(name)'; expected dissent or full")
+                    }
+                    return model
+                }
                 print(
-                    "citizens,threads,mean_degree,build_s,tick_ns_per_citizen,gather_ns_per_citizen,tick_over_gather,speedup_vs_1_thread,peak_bytes_per_citizen,buffer_bytes_per_citizen"
+                    "model,citizens,threads,mean_degree,build_s,tick_ns_per_citizen,gather_ns_per_citizen,tick_over_gather,speedup_vs_1_thread,peak_bytes_per_citizen,buffer_bytes_per_citizen"
                 )
                 for size in citizens {
-                    let results = try Benchmark.measure(citizens: size, threadCounts: threads, ticks: ticks)
-                    let single = results.first { $0.threads == 1 }
+                    let results = try Benchmark.measure(
+                        citizens: size, models: models, threadCounts: threads, ticks: ticks)
                     for result in results {
+                        let single = results.first { $0.model == result.model && $0.threads == 1 }
                         let speedup = single.map { $0.tickNanoseconds / result.tickNanoseconds } ?? .nan
                         print(
                             [
-                                String(result.citizens), String(result.threads), fixed(result.meanDegree, 2),
+                                result.model.rawValue, String(result.citizens), String(result.threads),
+                                fixed(result.meanDegree, 2),
                                 fixed(result.buildSeconds, 2), fixed(result.tickNanoseconds, 2),
                                 fixed(result.gatherNanoseconds, 2),
                                 fixed(result.tickNanoseconds / result.gatherNanoseconds, 2), fixed(speedup, 2),

@@ -1,10 +1,10 @@
 import Agents
 
-/// The uniform draws that decide whether a citizen's acts are recorded, indexed by behaviour.
+/// The uniform draws that decide what of a citizen's conduct is recorded this tick.
 ///
-/// Behaviour b's record draw and false-record draw are words 2b and 2b + 1 of the stream
-/// (seed, citizen, t+1, conductRecord): each is computed only when needed, and neither depends on
-/// which other behaviours needed draws.
+/// Word 0 of the stream (seed, citizen, t+1, conductRecord) decides whether a false record is made
+/// and of which behaviour; word 1 + b decides whether behaviour b's act is recorded. Each block is
+/// computed only when needed, and no draw depends on which other draws were needed.
 struct RecordDraws {
     private let key: Philox4x32.Key
     private let citizen: UInt32
@@ -18,14 +18,14 @@ struct RecordDraws {
         self.tick = tick
     }
 
-    /// Uniform in (0, 1) deciding whether behaviour `behaviour`'s act is recorded.
-    mutating func recordDraw(behaviour: Int) -> Double {
-        word(2 * behaviour)
+    /// Uniform in (0, 1) deciding whether, and of which behaviour, a false record is made.
+    mutating func falseRecordDraw() -> Double {
+        word(0)
     }
 
-    /// Uniform in (0, 1) deciding whether behaviour `behaviour` is falsely recorded.
-    mutating func falseRecordDraw(behaviour: Int) -> Double {
-        word(2 * behaviour + 1)
+    /// Uniform in (0, 1) deciding whether behaviour `behaviour`'s act is recorded.
+    mutating func recordDraw(behaviour: Int) -> Double {
+        word(1 + behaviour)
     }
 
     private mutating func word(_ index: Int) -> Double {

@@ -24,10 +24,4 @@ public enum SignalWord {
 
     /// The largest score fraction value.
     public static let scoreFractionMax: UInt64 = 0xFFFF
-
-    /// The 16-bit score fraction of `steps` out of `stepCount`.
-    @inlinable
-    public static func scoreFraction(steps: Int32, stepCount: Int32) -> UInt64 {
-        stepCount == 0 ? scoreFractionMax : (UInt64(steps) &* scoreFractionMax + UInt64(stepCount / 2)) / UInt64(stepCount)
-    }
 }

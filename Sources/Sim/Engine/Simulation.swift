@@ -47,7 +47,8 @@ public final class Simulation {
         let score = scenario.regime.score
         let n = population.count
         state = SocietyState(
-            count: n, initialScore: score.steps(score.initial), stepCount: Int32(score.stepCount),
+            count: n, initialScore: score.steps(score.initial),
+            initialFraction: rules.scoreFraction(score.steps(score.initial)),
             sanctions: scenario.regime.sanctions.count, graph: graph)
         parallel = ChunkedParallel(count: n, threads: threads)
         tallies = Column(count: parallel.chunkCount, repeating: ChunkTally())
@@ -122,14 +123,10 @@ public final class Simulation {
     /// Per perk, the minimum score in steps to hold it given the current histogram: a fixed value
     /// for `score_above`, the score of the ⌈qN⌉-th best citizen for `top_share` (ties included).
     private func perkThresholds() -> SIMD8<Int32> {
-        var thresholds = SIMD8<Int32>(repeating: Int32.max)
+        var thresholds = rules.perkFixedSteps
         let n = UInt64(population.count)
-        for (index, perk) in rules.perks.enumerated() {
-            if let minimum = perk.minimumSteps {
-                thresholds[index] = minimum
-                continue
-            }
-            let holders = UInt64((perk.topShare * Double(n)).rounded(.up))
+        for index in 0..<rules.perkCount where rules.perkRankShare[index] > 0 {
+            let holders = UInt64((rules.perkRankShare[index] * Double(n)).rounded(.up))
             var seen: UInt64 = 0
             for bin in stride(from: histogram.count - 1, through: 0, by: -1) {
                 seen += histogram[bin]
@@ -167,7 +164,8 @@ public final class Simulation {
             newTies: total.newTies, rankVolatility: rankVolatility(), topDecileShare: topDecileShare(),
             meanRating: total.ratings == 0 ? 0 : Double(total.ratingSum) / Double(total.ratings),
             fiveStarShare: total.ratings == 0 ? 0 : Double(total.fiveStarRatings) / Double(total.ratings),
-            gradeShares: gradeShares(), sanctionCounts: (0..<scenario.regime.sanctions.count).map { Int(total.listed[$0]) },
+            gradeShares: gradeShares(),
+            sanctionCounts: (0..<scenario.regime.sanctions.count).map { Int(total.listed[$0]) },
             perkCounts: perkCounts(), actCounts: (0..<scenario.behaviours.count).map { Int(total.acts[$0]) })
     }
 
@@ -246,7 +244,7 @@ public final class Simulation {
 
     private func perkCounts() -> [Int] {
         let thresholds = perkThresholds()
-        return rules.perks.indices.map { index in
+        return (0..<rules.perkCount).map { index in
             var holders: UInt64 = 0
             for bin in min(Int(thresholds[index]), histogram.count)..<histogram.count { holders += histogram[bin] }
             return Int(holders)

@@ -10,7 +10,12 @@ import Agents
 struct SocietyKernel: @unchecked Sendable {
     let rules: RunConstants
     let tick: TickInputs
-    let traits: [UnsafeMutablePointer<Float>]
+    let hardship: UnsafeMutablePointer<Float>
+    let riskAversion: UnsafeMutablePointer<Float>
+    let threshold: UnsafeMutablePointer<Float>
+    let conformity: UnsafeMutablePointer<Float>
+    let ambition: UnsafeMutablePointer<Float>
+    let means: UnsafeMutablePointer<Float>
     let offsets: UnsafeMutablePointer<Int>
     let targets: UnsafeMutablePointer<UInt32>
     let kinds: UnsafeMutablePointer<UInt8>
@@ -20,7 +25,8 @@ struct SocietyKernel: @unchecked Sendable {
     let trueScore: UnsafeMutablePointer<Int32>
     let detentionLeft: UnsafeMutablePointer<UInt16>
     let status: UnsafeMutablePointer<UInt8>
-    let sanctionLeft: [UnsafeMutablePointer<UInt16>]
+    /// One column per sanction.
+    let sanctionLeft: UnsafeMutablePointer<UnsafeMutablePointer<UInt16>>
     let wrongfulListings: UnsafeMutablePointer<UInt8>
     let state: SocietyState
     let citizenCount: Int
@@ -36,7 +42,12 @@ struct SocietyKernel: @unchecked Sendable {
     ) {
         self.rules = rules
         self.tick = tick
-        traits = RunConstants.traitOrder.map { population.column($0).base }
+        hardship = population.column(.hardship).base
+        riskAversion = population.column(.riskAversion).base
+        threshold = population.column(.threshold).base
+        conformity = population.column(.conformity).base
+        ambition = population.column(.ambition).base
+        means = population.column(.means).base
         offsets = graph.offsets.base
         targets = graph.targets.base
         kinds = graph.kinds.base
@@ -46,7 +57,7 @@ struct SocietyKernel: @unchecked Sendable {
         trueScore = state.trueScore.base
         detentionLeft = state.detentionLeft.base
         status = state.status.base
-        sanctionLeft = state.sanctionLeft.map(\.base)
+        sanctionLeft = state.sanctionColumns.base
         wrongfulListings = state.wrongfulListings.base
         self.state = state
         citizenCount = state.count
@@ -59,15 +70,15 @@ struct SocietyKernel: @unchecked Sendable {
 
     /// What a citizen sees of its ties at tick t.
     struct Neighbourhood {
-        var active = 0
-        var dissenting = 0
-        var behaviourCounts = SIMD16<Int32>()
-        var listedTies = 0
+        var active: Int32 = 0
+        var dissenting: Int32 = 0
+        var behaviourCounts = SIMD16<Float>()
+        var listedTies: Int32 = 0
         var listedWeight: Float = 0
         var scoreWeight: Float = 0
         var weightedScoreFraction: Float = 0
-        var outranking = 0
-        var stigmatized = 0
+        var outranking: Int32 = 0
+        var stigmatized: Int32 = 0
         var schoolRestricted = false
     }
 
@@ -87,21 +98,25 @@ struct SocietyKernel: @unchecked Sendable {
         var tally = ChunkTally()
         let histogram = histograms + worker * bins
         for citizen in citizens {
-            step(citizen, worker: worker, tally: &tally)
-            histogram[Int(score[citizen])] &+= 1
+            let steps = step(citizen, worker: worker, tally: &tally)
+            histogram[Int(steps)] &+= 1
         }
         return tally
     }
 
     @inline(__always)
-    private func step(_ citizen: Int, worker: Int, tally: inout ChunkTally) {
-        var steps = recovered(score[citizen])
+    private func step(_ citizen: Int, worker: Int, tally: inout ChunkTally) -> Int32 {
+        let previousSteps = score[citizen]
+        var steps = recovered(previousSteps)
         var trueSteps = recovered(trueScore[citizen])
         var listedMask: UInt8 = 0
         var permanentlyListed = false
-        for (index, left) in sanctionLeft.enumerated() where left[citizen] > 0 {
-            listedMask |= 1 << UInt8(index)
-            if left[citizen] == SocietyState.permanent { permanentlyListed = true }
+        for index in 0..<rules.sanctionCount {
+            let left = sanctionLeft[index][citizen]
+            if left > 0 {
+                listedMask |= 1 << UInt8(index)
+                if left == SocietyState.permanent { permanentlyListed = true }
+            }
         }
         var acts = Acts()
         if detentionLeft[citizen] > 0 {
@@ -109,17 +124,18 @@ struct SocietyKernel: @unchecked Sendable {
             acts.word = 0
             tally.detained += 1
         } else {
-            let seen = gather(citizen, travelBanned: listedMask & rules.travelBanMask != 0)
+            let seen = gather(citizen, ownWord: current[citizen], travelBanned: listedMask & rules.travelBanMask != 0)
             let scoreFraction = Float(steps) / Float(max(rules.stepCount, 1))
-            let stake =
-                permanentlyListed ? 0 : scoreFraction * (listedMask != 0 ? rules.listedStake : 1)
-            decideDissent(citizen, seen: seen, stake: stake, steps: &steps, trueSteps: &trueSteps, acts: &acts, worker: worker, tally: &tally)
+            let stake = permanentlyListed ? 0 : scoreFraction * (listedMask != 0 ? rules.listedStake : 1)
+            decideDissent(
+                citizen, seen: seen, stake: stake, steps: &steps, trueSteps: &trueSteps, acts: &acts, worker: worker,
+                tally: &tally)
             if rules.behaviourCount > 0 {
                 decideBehaviours(
                     citizen, seen: seen, stake: stake, listedMask: listedMask, steps: &steps, trueSteps: &trueSteps,
                     acts: &acts, tally: &tally)
             }
-            if rules.peerRating.enabled {
+            if rules.peerRating {
                 receiveRatings(citizen, steps: &steps, trueSteps: &trueSteps, tally: &tally)
             }
             associate(seen: seen, steps: &steps, trueSteps: &trueSteps)
@@ -128,35 +144,34 @@ struct SocietyKernel: @unchecked Sendable {
             if rules.publicScores && seen.stigmatized > 0 {
                 cutTies(citizen, tally: &tally)
             }
-            if !rules.perks.isEmpty {
-                dateIfBoosted(citizen, steps: score[citizen], tally: &tally)
+            if rules.perkCount > 0 {
+                dateIfBoosted(citizen, steps: previousSteps, tally: &tally)
             }
         }
         steps = min(max(steps, 0), rules.stepCount)
         trueSteps = min(max(trueSteps, 0), rules.stepCount)
-        let newMask = updateSanctions(
-            citizen, steps: steps, trueSteps: trueSteps, acts: acts, tally: &tally)
-        if acts.dissentRecorded { status[citizen] |= SocietyState.Status.dissentOnRecord }
-        score[citizen] = steps
-        trueScore[citizen] = trueSteps
         var word = acts.word
-        if newMask != 0 { word |= SignalWord.listed }
-        if newMask & rules.travelBanMask != 0 { word |= SignalWord.travelBanned }
-        if newMask & rules.schoolMask != 0 { word |= SignalWord.schoolRestricted }
-        if newMask != 0 || status[citizen] & SocietyState.Status.dissentOnRecord != 0
-            || rules.stigmaBelowSteps.map({ steps < $0 }) == true
-        {
+        if rules.sanctionCount > 0 {
+            let newMask = updateSanctions(citizen, steps: steps, trueSteps: trueSteps, acts: acts, tally: &tally)
+            if newMask != 0 { word |= SignalWord.listed | SignalWord.stigmatized }
+            if newMask & rules.travelBanMask != 0 { word |= SignalWord.travelBanned }
+            if newMask & rules.schoolMask != 0 { word |= SignalWord.schoolRestricted }
+        }
+        if acts.dissentRecorded { status[citizen] |= SocietyState.Status.dissentOnRecord }
+        if status[citizen] & SocietyState.Status.dissentOnRecord != 0 || steps < rules.stigmaBelowSteps {
             word |= SignalWord.stigmatized
         }
-        word |= SignalWord.scoreFraction(steps: steps, stepCount: rules.stepCount) << SignalWord.scoreShift
-        next[citizen] = word
+        if steps != previousSteps { score[citizen] = steps }
+        trueScore[citizen] = trueSteps
+        next[citizen] = word | rules.scoreFraction(steps) << SignalWord.scoreShift
+        return steps
     }
 
     /// Reads every tie's word of tick t once.
     @inline(__always)
-    private func gather(_ citizen: Int, travelBanned: Bool) -> Neighbourhood {
+    private func gather(_ citizen: Int, ownWord: UInt64, travelBanned: Bool) -> Neighbourhood {
         var seen = Neighbourhood()
-        let ownFraction = current[citizen] >> SignalWord.scoreShift
+        let ownFraction = ownWord >> SignalWord.scoreShift
         for slot in offsets[citizen]..<offsets[citizen + 1] {
             let word = current[Int(targets[slot])]
             var weight: Float = 1
@@ -173,10 +188,10 @@ struct SocietyKernel: @unchecked Sendable {
             }
             guard word & SignalWord.present != 0 else { continue }
             seen.active &+= 1
-            seen.dissenting &+= Int(word & SignalWord.expressedDissent)
+            seen.dissenting &+= Int32(truncatingIfNeeded: word & SignalWord.expressedDissent)
             var behaviours = (word >> SignalWord.behaviourShift) & 0xFFFF
             while behaviours != 0 {
-                seen.behaviourCounts[behaviours.trailingZeroBitCount] &+= 1
+                seen.behaviourCounts[behaviours.trailingZeroBitCount] += 1
                 behaviours &= behaviours &- 1
             }
             if word & SignalWord.listed != 0 {
@@ -200,21 +215,22 @@ struct SocietyKernel: @unchecked Sendable {
         _ citizen: Int, seen: Neighbourhood, stake: Float, steps: inout Int32, trueSteps: inout Int32,
         acts: inout Acts, worker: Int, tally: inout ChunkTally
     ) {
-        let share = DissentRule.dissentingShare(dissenting: seen.dissenting, active: seen.active)
+        let dissenting = Int(seen.dissenting)
+        let share = DissentRule.dissentingShare(dissenting: dissenting, active: Int(seen.active))
         let privateThreshold = DissentRule.privateThreshold(
-            threshold: traits[2][citizen],
-            grievance: DissentRule.grievance(hardship: traits[0][citizen], legitimacy: tick.legitimacy))
+            threshold: threshold[citizen],
+            grievance: DissentRule.grievance(hardship: hardship[citizen], legitimacy: tick.legitimacy))
         var expressed = false
         if DissentRule.expresses(share: share, threshold: privateThreshold) {
             tally.privateDissent += 1
             acts.word |= SignalWord.privateDissent
             let detection =
-                seen.dissenting < detectionTableSize
-                ? detectionTable[seen.dissenting]
+                dissenting < detectionTableSize
+                ? detectionTable[dissenting]
                 : DissentRule.detectionProbability(
-                    coverage: rules.dissentCoverage, k: rules.deterrence, dissentingTies: seen.dissenting)
+                    coverage: rules.dissentCoverage, k: rules.deterrence, dissentingTies: dissenting)
             let effectiveThreshold = DissentRule.threshold(
-                privateThreshold: privateThreshold, riskAversion: traits[1][citizen], detection: detection,
+                privateThreshold: privateThreshold, riskAversion: riskAversion[citizen], detection: detection,
                 stake: stake, severity: rules.severity)
             if DissentRule.expresses(share: share, threshold: effectiveThreshold) {
                 expressed = true
@@ -259,65 +275,74 @@ struct SocietyKernel: @unchecked Sendable {
 
     /// Everyday behaviours as discrete choice (docs/MODEL.md, "Everyday behaviours").
     ///
-    /// The act draws come from the stream (citizen, t+1, conduct), one word per behaviour; record
-    /// and false-record draws from (citizen, t+1, falseDissentRecord + …) blocks indexed by
-    /// behaviour, so switching surveillance on or off never changes which acts are done.
+    /// Act draws are words of the stream (citizen, t+1, conduct), one per behaviour; record draws
+    /// come from ``RecordDraws``, so switching surveillance on or off never changes which acts are
+    /// done. One draw u decides false records: behaviour b (in list order) is falsely recorded when
+    /// u falls in its slice [Σ_{c<b} m_c, Σ_{c≤b} m_c) of the misidentification rates and b was
+    /// not done; so each is falsely recorded with probability m_b, at most one per tick.
     @inline(__always)
     private func decideBehaviours(
         _ citizen: Int, seen: Neighbourhood, stake: Float, listedMask: UInt8, steps: inout Int32,
         trueSteps: inout Int32, acts: inout Acts, tally: inout ChunkTally
     ) {
         var meansFactor: Float = 1
-        for (index, factor) in rules.jobBlockFactors.enumerated() where listedMask & (1 << UInt8(index)) != 0 {
-            meansFactor *= factor
+        if listedMask != 0 {
+            for index in 0..<rules.sanctionCount where listedMask & (1 << UInt8(index)) != 0 {
+                meansFactor *= rules.jobBlockFactor[index]
+            }
         }
-        for (index, perk) in rules.perks.enumerated() where perk.meansBonus > 0 && tick.holds(perk: index, steps: score[citizen]) {
-            meansFactor *= 1 + perk.meansBonus
+        for index in 0..<rules.perkCount where rules.perkMeansBonus[index] > 0 {
+            if tick.holds(perk: index, steps: score[citizen]) { meansFactor *= 1 + rules.perkMeansBonus[index] }
         }
-        let values = SIMD8<Float>(
-            traits[0][citizen], traits[1][citizen], traits[2][citizen], traits[3][citizen], traits[4][citizen],
-            Float.log(max(traits[5][citizen] * meansFactor, 1e-6)), 0, 0)
-        let conformity = traits[3][citizen]
-        var ambition = traits[4][citizen]
+        var ambitionWeight = ambition[citizen]
         if rules.positionalAmbition {
-            ambition *= seen.active == 0 ? 0 : Float(seen.outranking) / Float(seen.active)
+            ambitionWeight *= seen.active == 0 ? 0 : Float(seen.outranking) / Float(seen.active)
         }
-        let throttled = listedMask & rules.throttleMask != 0
+        let traits = (
+            hardship[citizen], riskAversion[citizen], threshold[citizen], conformity[citizen], ambition[citizen],
+            Float.log(max(means[citizen] * meansFactor, 1e-6))
+        )
         let inverseActive = seen.active == 0 ? 0 : 1 / Float(seen.active)
+        let ambitionStake = ambitionWeight * stake
+        var impossible: UInt64 = 0
+        if seen.listedTies == 0 { impossible |= rules.listedTieMask }
+        if listedMask & rules.throttleMask != 0 { impossible |= rules.onlineMask }
         var actStream = RandomStream(seed: rules.seed, entity: UInt32(citizen), tick: tick.next, purpose: .conduct)
         var records = RecordDraws(seed: rules.seed, citizen: citizen, tick: tick.next)
         for b in 0..<rules.behaviourCount {
             let draw = actStream.nextUInt32()
             let bit = UInt64(1) << UInt64(b)
-            if rules.listedTieMask & bit != 0 && seen.listedTies == 0 { continue }
-            if throttled && rules.onlineMask & bit != 0 { continue }
-            let isVirtue = rules.virtueMask & bit != 0
-            var weights = SIMD8<Float>(repeating: 0)
-            for k in 0..<RunConstants.traitCount { weights[k] = rules.drivers[b * RunConstants.traitCount + k] }
-            let utility =
-                rules.baseLogit[b] + (weights * values).sum()
-                + rules.socialInfluence * conformity * Float(seen.behaviourCounts[b]) * inverseActive
-                + ConductRule.incentive(
-                    isVirtue: isVirtue, weight: rules.incentiveScale[b], ambition: ambition, stake: stake,
-                    detection: 1, pointsMagnitude: 1)
-            let probability = ConductRule.probability(utility: utility)
+            guard impossible & bit == 0 else { continue }
+            let probability = ConductRule.probability(
+                rules.conduct, behaviour: b, traits: traits, share: seen.behaviourCounts[b] * inverseActive,
+                socialInfluence: rules.socialInfluence, ambitionStake: ambitionStake)
             if Double(draw) < Double(probability) * 0x1p32 {
                 acts.word |= bit << SignalWord.behaviourShift
                 tally.acts[b] &+= 1
-                if isVirtue { tally.virtueActs += 1 } else { acts.infraction = true }
-                if rules.coverage[b] > 0 && records.recordDraw(behaviour: b) < rules.coverage[b] {
+                if rules.virtueMask & bit != 0 { tally.virtueActs += 1 } else { acts.infraction = true }
+                if rules.coverage[b] > 0 && records.recordDraw(behaviour: b) < Double(rules.coverage[b]) {
                     acts.recorded |= bit
                     steps += rules.pointsSteps[b]
                     trueSteps += rules.pointsSteps[b]
                 }
-            } else if rules.misidentification[b] > 0
-                && records.falseRecordDraw(behaviour: b) < rules.misidentification[b]
-            {
-                acts.recorded |= bit
-                acts.falselyRecorded |= bit
-                tally.wrongfulRecords += 1
-                steps += rules.pointsSteps[b]
             }
+        }
+        guard rules.misidentificationTotal > 0 else { return }
+        var falseDraw = records.falseRecordDraw()
+        guard falseDraw < rules.misidentificationTotal else { return }
+        for b in 0..<rules.behaviourCount {
+            let rate = Double(rules.misidentification[b])
+            guard falseDraw >= rate else {
+                let bit = UInt64(1) << UInt64(b)
+                if acts.word & (bit << SignalWord.behaviourShift) == 0 {
+                    acts.recorded |= bit
+                    acts.falselyRecorded |= bit
+                    tally.wrongfulRecords += 1
+                    steps += rules.pointsSteps[b]
+                }
+                return
+            }
+            falseDraw -= rate
         }
     }
 
@@ -327,15 +352,14 @@ struct SocietyKernel: @unchecked Sendable {
         let start = offsets[citizen]
         let degree = offsets[citizen + 1] - start
         guard degree > 0 else { return }
-        let parameters = rules.peerRating
         var stream = RandomStream(seed: rules.seed, entity: UInt32(citizen), tick: tick.next, purpose: .peerRating)
-        let whole = parameters.ratingsPerTick.rounded(.down)
-        let count = Int(whole) + (stream.nextUniform() < parameters.ratingsPerTick - whole ? 1 : 0)
+        let whole = rules.ratingsPerTick.rounded(.down)
+        let count = Int(whole) + (stream.nextUniform() < rules.ratingsPerTick - whole ? 1 : 0)
         let own = current[citizen]
         let behaviours = (own >> SignalWord.behaviourShift) & 0xFFFF
-        let virtues = (behaviours & rules.virtueMask).nonzeroBitCount
-        let infractions = (behaviours & ~rules.virtueMask).nonzeroBitCount
-        let honest = PeerRatingRule.honest(virtues: virtues, infractions: infractions)
+        let honest = PeerRatingRule.honest(
+            virtues: (behaviours & rules.virtueMask).nonzeroBitCount,
+            infractions: (behaviours & ~rules.virtueMask).nonzeroBitCount)
         let ownFraction = Float(own >> SignalWord.scoreShift) / Float(SignalWord.scoreFractionMax)
         var weightSum: Float = 0
         var weightedRatings: Float = 0
@@ -346,9 +370,9 @@ struct SocietyKernel: @unchecked Sendable {
             let raterStake = raterFraction * (rater & SignalWord.listed != 0 ? rules.listedStake : 1)
             let rating = PeerRatingRule.rating(
                 honest: honest, raterStake: raterStake, rateeScoreFraction: ownFraction,
-                rateeStigmatized: own & SignalWord.stigmatized != 0, inflation: Float(parameters.inflation),
-                fakeNice: Float(parameters.fakeNice), stigma: Float(parameters.stigma))
-            let weight = PeerRatingRule.weight(raterScoreFraction: raterFraction, raterWeight: Float(parameters.raterWeight))
+                rateeStigmatized: own & SignalWord.stigmatized != 0, inflation: rules.ratingInflation,
+                fakeNice: rules.ratingFakeNice, stigma: rules.ratingStigma)
+            let weight = PeerRatingRule.weight(raterScoreFraction: raterFraction, raterWeight: rules.raterWeight)
             weightSum += weight
             weightedRatings += weight * Float(rating)
             tally.ratings += 1
@@ -357,9 +381,8 @@ struct SocietyKernel: @unchecked Sendable {
         }
         guard weightSum > 0 else { return }
         let target = Float(rules.stepCount) * (weightedRatings / weightSum - 1) / 4
-        let responsiveness = Float(parameters.responsiveness)
-        steps += Int32((responsiveness * (target - Float(steps))).rounded())
-        trueSteps += Int32((responsiveness * (target - Float(trueSteps))).rounded())
+        steps += Int32((rules.ratingResponsiveness * (target - Float(steps))).rounded())
+        trueSteps += Int32((rules.ratingResponsiveness * (target - Float(trueSteps))).rounded())
     }
 
     /// Guilt by association: pull toward ties' scores and a penalty per listed tie.
@@ -386,14 +409,16 @@ struct SocietyKernel: @unchecked Sendable {
     ) -> UInt8 {
         var newMask: UInt8 = 0
         var wrongful = wrongfulListings[citizen]
-        for (index, sanction) in rules.sanctions.enumerated() {
+        for index in 0..<rules.sanctionCount {
             let bit = UInt8(1) << UInt8(index)
             var left = sanctionLeft[index][citizen]
-            if case .listed(let other) = sanction.trigger {
-                let following = newMask & (1 << UInt8(other)) != 0
+            let trigger = rules.sanctionTrigger[index]
+            if trigger == RunConstants.listedTrigger {
+                let followed = UInt8(1) << UInt8(rules.sanctionFollows[index])
+                let following = newMask & followed != 0
                 if following && left == 0 {
                     tally.newListings += 1
-                    if wrongful & (1 << UInt8(other)) != 0 {
+                    if wrongful & followed != 0 {
                         wrongful |= bit
                         tally.wrongfulSanctions += 1
                     }
@@ -404,32 +429,27 @@ struct SocietyKernel: @unchecked Sendable {
                 left = following ? 1 : 0
             } else if left > 0 {
                 if left != SocietyState.permanent { left -= 1 }
-                if left > 0, let lift = sanction.liftSteps, steps >= lift { left = 0 }
+                if left > 0 && steps >= rules.sanctionLift[index] { left = 0 }
                 if left == 0 {
                     tally.delistings += 1
                     wrongful &= ~bit
                 }
             } else {
-                var triggered = false
-                var falsely = false
-                switch sanction.trigger {
-                case .scoreBelow(let threshold):
-                    triggered = steps < threshold
-                    falsely = trueSteps >= threshold
-                case .record(let behaviour):
-                    if let behaviour {
-                        let behaviourBit = UInt64(1) << UInt64(behaviour)
-                        triggered = acts.recorded & behaviourBit != 0
-                        falsely = acts.falselyRecorded & behaviourBit != 0
-                    } else {
-                        triggered = acts.dissentRecorded
-                        falsely = acts.dissentFalselyRecorded
-                    }
-                case .listed:
-                    break
+                var triggered: Bool
+                var falsely: Bool
+                if trigger == RunConstants.scoreBelowTrigger {
+                    triggered = steps < rules.sanctionThreshold[index]
+                    falsely = trueSteps >= rules.sanctionThreshold[index]
+                } else if rules.sanctionBehaviour[index] >= 0 {
+                    let behaviourBit = UInt64(1) << UInt64(rules.sanctionBehaviour[index])
+                    triggered = acts.recorded & behaviourBit != 0
+                    falsely = acts.falselyRecorded & behaviourBit != 0
+                } else {
+                    triggered = acts.dissentRecorded
+                    falsely = acts.dissentFalselyRecorded
                 }
                 if triggered {
-                    left = sanction.duration
+                    left = rules.sanctionDuration[index]
                     tally.newListings += 1
                     if falsely {
                         wrongful |= bit
@@ -453,7 +473,7 @@ struct SocietyKernel: @unchecked Sendable {
     /// who is not stigmatized (docs/MODEL.md, "Visibility and isolation").
     @inline(__always)
     private func cutTies(_ citizen: Int, tally: inout ChunkTally) {
-        let probability = rules.cutRate * (traits[3][citizen] + traits[4][citizen]) / 2
+        let probability = rules.cutRate * (conformity[citizen] + ambition[citizen]) / 2
         guard probability > 0 else { return }
         var stream = RandomStream(seed: rules.seed, entity: UInt32(citizen), tick: tick.next, purpose: .tieCutting)
         for slot in offsets[citizen]..<offsets[citizen + 1] {
@@ -468,8 +488,8 @@ struct SocietyKernel: @unchecked Sendable {
     @inline(__always)
     private func dateIfBoosted(_ citizen: Int, steps: Int32, tally: inout ChunkTally) {
         var rate = 0.0
-        for (index, perk) in rules.perks.enumerated() where perk.datingRate > 0 && tick.holds(perk: index, steps: steps) {
-            rate = max(rate, perk.datingRate)
+        for index in 0..<rules.perkCount where rules.perkDatingRate[index] > rate {
+            if tick.holds(perk: index, steps: steps) { rate = rules.perkDatingRate[index] }
         }
         guard rate > 0 else { return }
         let start = offsets[citizen]

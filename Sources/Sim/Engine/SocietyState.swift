@@ -21,8 +21,11 @@ public final class SocietyState: @unchecked Sendable {
     public let detentionLeft: Column<UInt16>
     /// Per-citizen flags (``Status``).
     public let status: Column<UInt8>
-    /// Per sanction: ticks of listing left (0 = not listed, ``permanent`` = for good).
+    /// Per sanction: ticks of listing left (0 = not listed, ``permanent`` = for good; a sanction
+    /// that follows another list holds 1 while listed).
     public let sanctionLeft: [Column<UInt16>]
+    /// The base pointers of ``sanctionLeft``, for the kernel.
+    let sanctionColumns: Column<UnsafeMutablePointer<UInt16>>
     /// Per citizen, bit k set when its current listing on sanction k was wrongful.
     public let wrongfulListings: Column<UInt8>
     /// Slots pointing at each citizen.
@@ -37,12 +40,11 @@ public final class SocietyState: @unchecked Sendable {
         public static let dissentOnRecord: UInt8 = 1 << 0
     }
 
-    /// Everyone present, quiet, unlisted and at `initialScore` of `stepCount` steps, over `graph`.
-    public init(count: Int, initialScore: Int32, stepCount: Int32, sanctions: Int, graph: SocialGraph) {
+    /// Everyone present, quiet, unlisted and at `initialScore` steps (signal-word score fraction
+    /// `initialFraction`), over `graph`.
+    public init(count: Int, initialScore: Int32, initialFraction: UInt64, sanctions: Int, graph: SocialGraph) {
         self.count = count
-        let word =
-            SignalWord.present
-            | SignalWord.scoreFraction(steps: initialScore, stepCount: stepCount) << SignalWord.scoreShift
+        let word = SignalWord.present | initialFraction << SignalWord.scoreShift
         current = Column(count: count, repeating: word)
         next = Column(count: count, repeating: word)
         score = Column(count: count, repeating: initialScore)
@@ -50,6 +52,7 @@ public final class SocietyState: @unchecked Sendable {
         detentionLeft = Column(count: count, repeating: 0)
         status = Column(count: count, repeating: 0)
         sanctionLeft = (0..<sanctions).map { _ in Column(count: count, repeating: 0) }
+        sanctionColumns = Column(sanctionLeft.map(\.base))
         wrongfulListings = Column(count: count, repeating: 0)
         inDegree = Column(graph.inDegrees())
     }
@@ -63,7 +66,8 @@ public final class SocietyState: @unchecked Sendable {
     @inlinable
     func addInDegree(_ delta: Int32, to citizen: Int) {
         let atomic = UnsafeAtomic<UInt32>(
-            at: UnsafeMutableRawPointer(inDegree.base + citizen).assumingMemoryBound(to: UInt32.AtomicRepresentation.self))
+            at: UnsafeMutableRawPointer(inDegree.base + citizen).assumingMemoryBound(
+                to: UInt32.AtomicRepresentation.self))
         atomic.wrappingIncrement(by: UInt32(bitPattern: delta), ordering: .relaxed)
     }
 

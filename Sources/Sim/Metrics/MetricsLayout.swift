@@ -52,7 +52,9 @@ public struct MetricsLayout: Sendable {
         add("recorded_dissent", .count(m?.recordedDissent ?? 0), count: true)
         add("new_detentions", .count(m?.newDetentions ?? 0), count: true)
         let score = m?.score ?? ScoreSummary(mean: 0, sd: 0, p10: 0, p50: 0, p90: 0, gini: 0)
-        for (name, value) in zip(ScoreSummary.columnNames, [score.mean, score.sd, score.p10, score.p50, score.p90, score.gini]) {
+        for (name, value) in zip(
+            ScoreSummary.columnNames, [score.mean, score.sd, score.p10, score.p50, score.p90, score.gini])
+        {
             add("score_" + name, .number(value))
         }
         add("compliance_rate", .number(m?.complianceRate ?? 0))

@@ -11,7 +11,8 @@ public struct Visibility: Sendable, Equatable {
     /// is below this value (`visibility.stigma_below`, default: no score threshold).
     public var stigmaBelow: Double?
 
-    public init(publicScores: Bool = false, cutRate: Double = 0.2, cutFamily: Bool = false, stigmaBelow: Double? = nil) {
+    public init(publicScores: Bool = false, cutRate: Double = 0.2, cutFamily: Bool = false, stigmaBelow: Double? = nil)
+    {
         self.publicScores = publicScores
         self.cutRate = cutRate
         self.cutFamily = cutFamily

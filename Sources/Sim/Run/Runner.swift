@@ -33,7 +33,11 @@ public enum Runner {
             for row in rows { timeseries.append(layout.row(row)) }
             let files = [
                 ("timeseries.csv", timeseries.data),
-                ("summary.csv", RunSummary.table(scenario: simulation.scenario, graph: world.report, layout: layout, rows: rows).data),
+                (
+                    "summary.csv",
+                    RunSummary.table(scenario: simulation.scenario, graph: world.report, layout: layout, rows: rows)
+                        .data
+                ),
             ]
             var hashes: [String: String] = [:]
             for (name, data) in files {
