@@ -14,6 +14,8 @@ struct RegimeAccountingTests {
         scenario.behaviours = [RegimeFixtures.hardshipDriven("online_gaming", points: -100, channel: .online)]
         scenario.regime.surveillance[.online].coverage = 1
         scenario.regime.score.recovery = recovery
+        // A 1-point grid: 1,001 histogram bins keep the per-tick metrics cheap in debug builds.
+        scenario.regime.score.resolution = 1
         scenario.regime.sanctions = [sanction]
         return RegimeFixtures.handMade(scenario, citizens: 1, ties: []) { $0.column(.hardship)[0] = 1 }
     }

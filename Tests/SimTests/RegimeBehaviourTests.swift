@@ -12,7 +12,7 @@ import Testing
 struct RegimeBehaviourTests {
     @Test("coverage on the infraction channels lowers infractions and raises compliance, tick by tick")
     func coverageDeters() throws {
-        let free = RegimeFixtures.society(name: "free", size: 5_000, ticks: 15)
+        let free = RegimeFixtures.society(name: "free", size: 4_000, ticks: 12)
         let watched = RegimeFixtures.watched(free, coverage: 0.8)
         let freeRows = try RegimeFixtures.run(free)
         let watchedRows = try RegimeFixtures.run(watched)
@@ -50,7 +50,7 @@ struct RegimeBehaviourTests {
     func socialInfluenceSpreadsActs() throws {
         let runs = try [0.0, 2.0, 4.0].map { beta in
             var scenario = RegimeFixtures.society(
-                name: "influence", size: 3_000, ticks: 12, behaviours: ["sorting_recycling", "charity"])
+                name: "influence", size: 2_000, ticks: 10, behaviours: ["sorting_recycling", "charity"])
             scenario.conduct.socialInfluence = beta
             return (scenario, try RegimeFixtures.run(scenario))
         }
@@ -72,7 +72,7 @@ struct RegimeBehaviourTests {
     func lowMeansPayLate() throws {
         func scenario(means: Double) -> Scenario {
             var scenario = RegimeFixtures.society(
-                name: "means", size: 3_000, ticks: 12, behaviours: ["late_bill_payment", "charity"])
+                name: "means", size: 2_000, ticks: 10, behaviours: ["late_bill_payment", "charity"])
             scenario.population.traits[.means] = .constant(value: means)
             return scenario
         }

@@ -12,6 +12,7 @@ struct RegimeScoreTests {
         var scenario = Scenario(name: "company", seed: 4, ticks: 10)
         scenario.behaviours = [RegimeFixtures.hardshipDriven("fraud", points: -50, channel: .judicial)]
         scenario.regime.surveillance[.judicial].coverage = 1
+        scenario.regime.score.resolution = 1
         configure(&scenario)
         return RegimeFixtures.handMade(scenario, citizens: 3, ties: [(0, 1, .social), (0, 2, .family)]) { population in
             population.column(.hardship)[1] = 1
@@ -29,9 +30,9 @@ struct RegimeScoreTests {
         let aloneRows = alone.run()
         _ = pulled.run()
         #expect(aloneRows.allSatisfy { $0.actCounts[0] == 2 }, "citizens 1 and 2 offend every tick, citizen 0 never")
-        #expect(alone.state.score[0] == ScoreRules().steps(1000), "no pull: an innocent keeps its score")
+        #expect(alone.state.score[0] == alone.scenario.regime.score.steps(1000), "no pull: an innocent keeps its score")
         #expect(pulled.state.score[0] < alone.state.score[0])
-        #expect(ScoreRules().points(atSteps: pulled.state.score[0]) < 900)
+        #expect(pulled.scenario.regime.score.points(atSteps: pulled.state.score[0]) < 900)
         #expect(pulled.state.score[1] > alone.state.score[1], "the pull works both ways: offenders are pulled up")
     }
 

@@ -21,7 +21,7 @@ struct RegimeSurveillanceTests {
 
     @Test("misidentification on a channel raises wrongful records; on a virtue channel it records nothing")
     func misidentificationRaisesWrongfulRecords() throws {
-        let base = RegimeFixtures.watched(RegimeFixtures.society(name: "misid", size: 3_000, ticks: 10), coverage: 0.5)
+        let base = RegimeFixtures.watched(RegimeFixtures.society(name: "misid", size: 2_000, ticks: 8), coverage: 0.5)
         var street = base
         street.regime.surveillance[.street].misidentification = 0.01
         var civic = base
@@ -36,7 +36,7 @@ struct RegimeSurveillanceTests {
 
     @Test("denser coverage, same misidentification: fewer infractions and more wrongful records, tick by tick")
     func denserSurveillance() throws {
-        var light = RegimeFixtures.watched(RegimeFixtures.society(name: "light", size: 4_000, ticks: 12), coverage: 0.1)
+        var light = RegimeFixtures.watched(RegimeFixtures.society(name: "light", size: 3_000, ticks: 10), coverage: 0.1)
         for channel in RegimeFixtures.infractionChannels { light.regime.surveillance[channel].misidentification = 0.02 }
         let dense = RegimeFixtures.watched(light, coverage: 0.9)
         let lightRows = try RegimeFixtures.run(light)
@@ -73,7 +73,7 @@ struct RegimeSurveillanceTests {
     func camerasDeterStreetInfractions() throws {
         func scenario(cameras: Double) -> Scenario {
             var scenario = RegimeFixtures.society(
-                name: "cameras", size: 4_000, ticks: 12, behaviours: ["quarrel_with_neighbours"])
+                name: "cameras", size: 3_000, ticks: 10, behaviours: ["quarrel_with_neighbours"])
             // A heavier street penalty than the default −5 makes the deterrent visible at this size.
             scenario.behaviours[0].points = -50
             scenario.regime.surveillance[.street].camerasPerCapita = cameras
