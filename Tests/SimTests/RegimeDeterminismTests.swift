@@ -1,0 +1,101 @@
+import Agents
+import Testing
+
+@testable import Sim
+
+/// Determinism with every regime mechanism on, and the dissent model untouched when they are off.
+@Suite("Regime: determinism")
+struct RegimeDeterminismTests {
+    /// Every mechanism at once: all channels with coverage and misidentification, association,
+    /// grades, three sanctions (one following another, one permanent), a rank perk with dating
+    /// and a threshold perk, peer rating, public scores.
+    static func everything(size: Int, ticks: Int) -> Scenario {
+        var scenario = RegimeFixtures.society(name: "everything", size: size, ticks: ticks, seed: 77)
+        scenario.graph = GraphSpec(model: .smallWorld, meanDegree: 6, rewire: 0.2)
+        // One behaviour per channel (debug builds are slow; 40,000 citizens make 3 chunks).
+        let oneEach = ["late_bill_payment", "unpaid_fine", "traffic_violation", "gaming_all_day",
+            "quarrel_with_neighbours", "charity", "associating_with_blacklisted"]
+        scenario.behaviours = Behaviour.defaults.filter { oneEach.contains($0.name) }
+        scenario.legitimacy.value = 0.2
+        for channel in Surveillance.ChannelName.allCases {
+            scenario.regime.surveillance[channel].coverage = 0.6
+            scenario.regime.surveillance[channel].misidentification = 0.02
+        }
+        scenario.regime.surveillance[.street].camerasPerCapita = 0.2
+        scenario.regime.detention = DetentionRules(probability: 0.3, ticks: .gamma(shape: 2, scale: 2))
+        scenario.regime.score.recovery = 1
+        scenario.regime.score.association = Association(pull: 0.05, familyWeight: 2, listedTiePenalty: 1)
+        scenario.regime.score.grades = [
+            Grade(name: "D", minimum: 0), Grade(name: "B", minimum: 950), Grade(name: "A", minimum: 990),
+        ]
+        scenario.regime.sanctions = [
+            Sanction(name: "debtors", trigger: .scoreBelow(985), duration: 3, liftAbove: 999, effects: [.jobBlock, .loanBan]),
+            Sanction(name: "travel", trigger: .listed("debtors"), effects: [.flightBan, .railBan, .schoolRestriction]),
+            Sanction(name: "dissidents", trigger: .record("dissent"), duration: nil, effects: [.internetThrottle]),
+        ]
+        scenario.regime.perks = [
+            Perk(name: "elite", trigger: .topShare(0.1), effects: [.datingBoost, .meansBonus], datingRate: 0.2),
+            Perk(name: "trusted", trigger: .scoreAbove(995), effects: [.transportDiscount, .hospitalPriority]),
+        ]
+        scenario.regime.peerRating.enabled = true
+        scenario.regime.visibility = Visibility(publicScores: true, cutRate: 0.4, stigmaBelow: 990)
+        return scenario
+    }
+
+    @Test("every mechanism on: identical metrics for 1, 2 and 3 threads over 3 chunks")
+    func threadCountDoesNotMatter() throws {
+        let scenario = Self.everything(size: 40_000, ticks: 3)
+        let world = try World.build(scenario, threads: 2)
+        func run(threads: Int) -> ([TickMetrics], [UInt32]) {
+            let graph = SocialGraph(
+                citizenCount: world.graph.citizenCount, offsets: Column(world.graph.offsets.buffer.map { $0 }),
+                targets: Column(world.graph.targets.buffer.map { $0 }), kinds: Column(world.graph.kinds.buffer.map { $0 }))
+            let simulation = Simulation(scenario: scenario, population: world.population, graph: graph, threads: threads)
+            let rows = simulation.run()
+            return (rows, graph.targets.buffer.map { $0 })
+        }
+        let (single, targets) = run(threads: 1)
+        let last = single.last!
+        #expect(single.reduce(0) { $0 + $1.tiesCut } > 0)
+        #expect(single.reduce(0) { $0 + $1.newTies } > 0)
+        #expect(single.reduce(0) { $0 + $1.wrongfulRecords } > 0)
+        #expect(single.reduce(0) { $0 + $1.wrongfulSanctions } > 0)
+        #expect(single.reduce(0) { $0 + $1.newDetentions } > 0)
+        #expect(last.sanctionCounts.allSatisfy { $0 > 0 })
+        #expect(last.perkCounts.allSatisfy { $0 > 0 })
+        #expect(last.flightBans > 0 && last.schoolRestricted > 0 && last.meanRating > 0)
+        for threads in [2, 3] {
+            let (rows, otherTargets) = run(threads: threads)
+            #expect(rows == single, "threads \(threads)")
+            #expect(otherTargets == targets, "threads \(threads): same ties cut and made")
+        }
+    }
+
+    /// The dissent model with surveillance, penalties and detention, and no regime mechanism.
+    static func dissentOnly(behaviours: [Behaviour]) -> Scenario {
+        var scenario = RegimeFixtures.society(name: "dissent-only", size: 3_000, ticks: 12, seed: 5)
+        scenario.legitimacy = LegitimacySchedule(schedule: [.init(tick: 0, value: 0.7), .init(tick: 8, value: 0.1)])
+        scenario.regime.surveillance.dissent.coverage = 0.5
+        scenario.regime.score.recovery = 1.5
+        scenario.regime.detention = DetentionRules(probability: 0.5, ticks: .constant(value: 3))
+        scenario.behaviours = behaviours
+        return scenario
+    }
+
+    @Test("unrecorded behaviours do not leak into the dissent model: the first 15 columns are unchanged")
+    func behavioursDoNotLeak() throws {
+        let none = Self.dissentOnly(behaviours: [])
+        let unwatched = Self.dissentOnly(behaviours: Behaviour.defaults)
+        let noneRows = try RegimeFixtures.run(none)
+        let unwatchedRows = try RegimeFixtures.run(unwatched)
+        #expect(noneRows.contains { $0.recordedDissent > 0 && $0.newDetentions > 0 })
+        #expect(unwatchedRows.contains { $0.actCounts.reduce(0, +) > 0 })
+        let noneLayout = MetricsLayout(scenario: none, population: 3_000)
+        let unwatchedLayout = MetricsLayout(scenario: unwatched, population: 3_000)
+        #expect(Array(noneLayout.columnNames.prefix(15)) == Array(unwatchedLayout.columnNames.prefix(15)))
+        for (a, b) in zip(noneRows, unwatchedRows) {
+            #expect(Array(noneLayout.row(a).prefix(15)) == Array(unwatchedLayout.row(b).prefix(15)), "tick \(a.tick)")
+            #expect(a.expressedDissent == b.expressedDissent && a.score == b.score)
+        }
+    }
+}
