@@ -43,7 +43,8 @@ struct RegimeAccountingTests {
 
     @Test("a 30-tick sanction lasts exactly 30 ticks; the delisting counts on the tick it ends")
     func thirtyTickSanction() {
-        let sanction = Sanction(name: "throttled", trigger: .record("online_gaming"), duration: 30, effects: [.internetThrottle])
+        let sanction = Sanction(
+            name: "throttled", trigger: .record("online_gaming"), duration: 30, effects: [.internetThrottle])
         let trace = Self.trace(Self.gamer(sanction, ticks: 45))
         // Tick 1: act, recorded, listed for 30 ticks (1...30). Tick 31: off the list. Tick 32: again.
         let listedTicks = Set(1...30).union(32...45)
@@ -60,7 +61,8 @@ struct RegimeAccountingTests {
 
     @Test("a permanent sanction never ends")
     func permanentSanction() {
-        let sanction = Sanction(name: "forever", trigger: .record("online_gaming"), duration: nil, effects: [.internetThrottle])
+        let sanction = Sanction(
+            name: "forever", trigger: .record("online_gaming"), duration: nil, effects: [.internetThrottle])
         let trace = Self.trace(Self.gamer(sanction, ticks: 40))
         #expect(trace.left.allSatisfy { $0 == SocietyState.permanent })
         #expect(trace.listed.allSatisfy { $0 == 1 })
@@ -73,14 +75,16 @@ struct RegimeAccountingTests {
     func liftAbove() {
         // 1000 − 100 = 900 at tick 1; +10 per tick: 950 at tick 6, when the listing is lifted.
         let sanction = Sanction(
-            name: "repairable", trigger: .record("online_gaming"), duration: 30, liftAbove: 950, effects: [.internetThrottle])
+            name: "repairable", trigger: .record("online_gaming"), duration: 30, liftAbove: 950,
+            effects: [.internetThrottle])
         let trace = Self.trace(Self.gamer(sanction, ticks: 8, recovery: 10))
         #expect(trace.listed == [1, 1, 1, 1, 1, 0, 1, 1])
         #expect(trace.delistings == [0, 0, 0, 0, 0, 1, 0, 0])
         #expect(trace.acts == [1, 0, 0, 0, 0, 0, 1, 0])
         let withoutLift = Self.trace(
             Self.gamer(
-                Sanction(name: "unrepairable", trigger: .record("online_gaming"), duration: 30, effects: [.internetThrottle]),
+                Sanction(
+                    name: "unrepairable", trigger: .record("online_gaming"), duration: 30, effects: [.internetThrottle]),
                 ticks: 8, recovery: 10))
         #expect(withoutLift.listed.allSatisfy { $0 == 1 })
     }
@@ -104,11 +108,14 @@ struct RegimeAccountingTests {
 
     @Test("after tie cutting and dating, in-degrees equal a recount of the slots; rows keep no duplicates or self-ties")
     func inDegreesStayExact() throws {
-        var scenario = RegimeFixtures.watched(RegimeFixtures.society(name: "cutting", size: 4_000, ticks: 12), coverage: 0.8)
+        var scenario = RegimeFixtures.watched(
+            RegimeFixtures.society(name: "cutting", size: 4_000, ticks: 12), coverage: 0.8)
         scenario.regime.surveillance.dissent.coverage = 0.5
         scenario.legitimacy.value = 0.3
         scenario.regime.sanctions = [Sanction(name: "low", trigger: .scoreBelow(995), duration: 10)]
-        scenario.regime.perks = [Perk(name: "dating", trigger: .topShare(0.5), effects: [.datingBoost], datingRate: 0.3)]
+        scenario.regime.perks = [
+            Perk(name: "dating", trigger: .topShare(0.5), effects: [.datingBoost], datingRate: 0.3)
+        ]
         scenario.regime.visibility = Visibility(publicScores: true, cutRate: 0.8)
         let simulation = try RegimeFixtures.simulation(scenario, threads: 2)
         let rows = simulation.run()
@@ -130,7 +137,8 @@ struct RegimeAccountingTests {
         }
         let inDegrees = (0..<n).map { simulation.state.inDegree[$0] }
         #expect(inDegrees.reduce(0) { $0 + Int($1) } == graph.slotCount)
-        #expect(zip(inDegrees, recount).filter { $0 != $1 }.count == 0, "citizens whose in-degree differs from a recount")
+        #expect(
+            zip(inDegrees, recount).filter { $0 != $1 }.count == 0, "citizens whose in-degree differs from a recount")
         #expect(duplicates == 0)
         #expect(selfTies == 0)
         #expect(rows.last!.pariahs == recount.filter { $0 == 0 }.count)

@@ -29,7 +29,8 @@ struct RegimeBehaviourTests {
         let n = Double(free.population.size!)
         let perCapitaFree = Double(freeTotal) / n
         let perCapitaWatched = Double(watchedTotal) / n
-        #expect(perCapitaWatched < perCapitaFree * 0.95, "infractions per capita \(perCapitaWatched) vs \(perCapitaFree)")
+        #expect(
+            perCapitaWatched < perCapitaFree * 0.95, "infractions per capita \(perCapitaWatched) vs \(perCapitaFree)")
         #expect(watchedRows.last!.complianceRate > freeRows.last!.complianceRate)
         #expect(watchedRows.last!.score.mean < 1000, "recorded infractions cost points")
         #expect(freeRows.allSatisfy { $0.score.mean == 1000 }, "nothing is recorded without coverage")

@@ -13,8 +13,10 @@ struct RegimeDeterminismTests {
         var scenario = RegimeFixtures.society(name: "everything", size: size, ticks: ticks, seed: 77)
         scenario.graph = GraphSpec(model: .smallWorld, meanDegree: 6, rewire: 0.2)
         // One behaviour per channel (debug builds are slow; 40,000 citizens make 3 chunks).
-        let oneEach = ["late_bill_payment", "unpaid_fine", "traffic_violation", "gaming_all_day",
-            "quarrel_with_neighbours", "charity", "associating_with_blacklisted"]
+        let oneEach = [
+            "late_bill_payment", "unpaid_fine", "traffic_violation", "gaming_all_day",
+            "quarrel_with_neighbours", "charity", "associating_with_blacklisted",
+        ]
         scenario.behaviours = Behaviour.defaults.filter { oneEach.contains($0.name) }
         scenario.legitimacy.value = 0.2
         for channel in Surveillance.ChannelName.allCases {
@@ -29,7 +31,8 @@ struct RegimeDeterminismTests {
             Grade(name: "D", minimum: 0), Grade(name: "B", minimum: 950), Grade(name: "A", minimum: 990),
         ]
         scenario.regime.sanctions = [
-            Sanction(name: "debtors", trigger: .scoreBelow(985), duration: 3, liftAbove: 999, effects: [.jobBlock, .loanBan]),
+            Sanction(
+                name: "debtors", trigger: .scoreBelow(985), duration: 3, liftAbove: 999, effects: [.jobBlock, .loanBan]),
             Sanction(name: "travel", trigger: .listed("debtors"), effects: [.flightBan, .railBan, .schoolRestriction]),
             Sanction(name: "dissidents", trigger: .record("dissent"), duration: nil, effects: [.internetThrottle]),
         ]
@@ -49,8 +52,10 @@ struct RegimeDeterminismTests {
         func run(threads: Int) -> ([TickMetrics], [UInt32]) {
             let graph = SocialGraph(
                 citizenCount: world.graph.citizenCount, offsets: Column(world.graph.offsets.buffer.map { $0 }),
-                targets: Column(world.graph.targets.buffer.map { $0 }), kinds: Column(world.graph.kinds.buffer.map { $0 }))
-            let simulation = Simulation(scenario: scenario, population: world.population, graph: graph, threads: threads)
+                targets: Column(world.graph.targets.buffer.map { $0 }),
+                kinds: Column(world.graph.kinds.buffer.map { $0 }))
+            let simulation = Simulation(
+                scenario: scenario, population: world.population, graph: graph, threads: threads)
             let rows = simulation.run()
             return (rows, graph.targets.buffer.map { $0 })
         }

@@ -21,10 +21,12 @@ struct RegimePeerRatingTests {
             }
         }
         let flattering = PeerRatingRule.rating(
-            honest: 5, raterStake: 1, rateeScoreFraction: 1, rateeStigmatized: false, inflation: 2, fakeNice: 1, stigma: 2)
+            honest: 5, raterStake: 1, rateeScoreFraction: 1, rateeStigmatized: false, inflation: 2, fakeNice: 1,
+            stigma: 2)
         #expect(flattering == 5)
         let damning = PeerRatingRule.rating(
-            honest: 1, raterStake: 1, rateeScoreFraction: 0, rateeStigmatized: true, inflation: 2, fakeNice: 0, stigma: 2)
+            honest: 1, raterStake: 1, rateeScoreFraction: 0, rateeStigmatized: true, inflation: 2, fakeNice: 0,
+            stigma: 2)
         #expect(damning == 1)
         // 4 + 0.5 · (2 · (0.75 − 0.5) + 1 − 2) = 3.75 → 4; without stigma 4 + 0.5 · 1.5 = 4.75 → 5.
         #expect(
@@ -33,7 +35,8 @@ struct RegimePeerRatingTests {
                 stigma: 2) == 4)
         #expect(
             PeerRatingRule.rating(
-                honest: 4, raterStake: 0.5, rateeScoreFraction: 0.75, rateeStigmatized: false, inflation: 2, fakeNice: 1,
+                honest: 4, raterStake: 0.5, rateeScoreFraction: 0.75, rateeStigmatized: false, inflation: 2,
+                fakeNice: 1,
                 stigma: 2) == 5)
         #expect(PeerRatingRule.weight(raterScoreFraction: 0.5, raterWeight: 2) == 2)
     }

@@ -40,7 +40,9 @@ struct RegimeSanctionTests {
         scenario.regime.score.resolution = 1
         scenario.behaviours = []
         scenario.regime.score.initial = 900
-        scenario.regime.sanctions = [Sanction(name: "banned", trigger: .scoreBelow(950), duration: nil, effects: effects)]
+        scenario.regime.sanctions = [
+            Sanction(name: "banned", trigger: .scoreBelow(950), duration: nil, effects: effects)
+        ]
         let simulation = RegimeFixtures.handMade(scenario, citizens: 2, ties: [(0, 1, kind)]) {
             $0.column(.threshold)[0] = 0.5
         }
@@ -69,7 +71,9 @@ struct RegimeSanctionTests {
         var scenario = RegimeFixtures.society(
             name: "listed", size: 2_000, ticks: 6, behaviours: ["late_bill_payment", "gaming_all_day", "charity"])
         scenario.regime.score.initial = 900
-        scenario.regime.sanctions = [Sanction(name: "everyone", trigger: .scoreBelow(950), duration: nil, effects: effects)]
+        scenario.regime.sanctions = [
+            Sanction(name: "everyone", trigger: .scoreBelow(950), duration: nil, effects: effects)
+        ]
         return scenario
     }
 
@@ -82,10 +86,14 @@ struct RegimeSanctionTests {
         #expect(plainRows.allSatisfy { $0.sanctionCounts == [2_000] })
         #expect(plainRows[0].actCounts == blockedRows[0].actCounts, "tick 1 decisions precede the first listing")
         for (a, b) in zip(plainRows, blockedRows) {
-            #expect(RegimeFixtures.acts("late_bill_payment", b, blocked) >= RegimeFixtures.acts("late_bill_payment", a, plain))
+            #expect(
+                RegimeFixtures.acts("late_bill_payment", b, blocked)
+                    >= RegimeFixtures.acts("late_bill_payment", a, plain))
             #expect(RegimeFixtures.acts("charity", b, blocked) <= RegimeFixtures.acts("charity", a, plain))
         }
-        let late = { (rows: [TickMetrics], s: Scenario) in rows.reduce(0) { $0 + RegimeFixtures.acts("late_bill_payment", $1, s) } }
+        let late = { (rows: [TickMetrics], s: Scenario) in
+            rows.reduce(0) { $0 + RegimeFixtures.acts("late_bill_payment", $1, s) }
+        }
         #expect(late(blockedRows, blocked) > late(plainRows, plain))
     }
 
@@ -93,7 +101,8 @@ struct RegimeSanctionTests {
     func throttleMutesOnlineActs() throws {
         let scenario = Self.everyoneListed(effects: [.internetThrottle])
         let rows = try RegimeFixtures.run(scenario)
-        #expect(RegimeFixtures.acts("gaming_all_day", rows[0], scenario) > 0, "tick 1 decisions precede the first listing")
+        #expect(
+            RegimeFixtures.acts("gaming_all_day", rows[0], scenario) > 0, "tick 1 decisions precede the first listing")
         #expect(rows.dropFirst().allSatisfy { RegimeFixtures.acts("gaming_all_day", $0, scenario) == 0 })
         #expect(rows.dropFirst().allSatisfy { RegimeFixtures.acts("late_bill_payment", $0, scenario) > 0 })
     }
@@ -107,7 +116,9 @@ struct RegimeSanctionTests {
         scenario.regime.sanctions = [
             Sanction(name: "fraudsters", trigger: .record("fraud"), duration: nil, effects: [.schoolRestriction])
         ]
-        let simulation = RegimeFixtures.handMade(scenario, citizens: 4, ties: [(0, 1, .family), (0, 2, .social), (1, 3, .family)]) {
+        let simulation = RegimeFixtures.handMade(
+            scenario, citizens: 4, ties: [(0, 1, .family), (0, 2, .social), (1, 3, .family)]
+        ) {
             $0.column(.hardship)[0] = 1
         }
         let rows = simulation.run()
@@ -117,8 +128,11 @@ struct RegimeSanctionTests {
 
     @Test("a top_share perk is held by the ⌈qN⌉ best scorers and everyone tied with the last of them")
     func topSharePerkHolders() throws {
-        var scenario = RegimeFixtures.watched(RegimeFixtures.society(name: "elite", size: 3_000, ticks: 10), coverage: 0.5)
-        for channel in RegimeFixtures.infractionChannels { scenario.regime.surveillance[channel].misidentification = 0.1 }
+        var scenario = RegimeFixtures.watched(
+            RegimeFixtures.society(name: "elite", size: 3_000, ticks: 10), coverage: 0.5)
+        for channel in RegimeFixtures.infractionChannels {
+            scenario.regime.surveillance[channel].misidentification = 0.1
+        }
         scenario.regime.perks = [Perk(name: "elite", trigger: .topShare(0.1), effects: [.hospitalPriority])]
         let simulation = try RegimeFixtures.simulation(scenario)
         let n = simulation.state.count

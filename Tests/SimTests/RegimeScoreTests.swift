@@ -62,7 +62,8 @@ struct RegimeScoreTests {
 
     @Test("grade shares sum to 1 and match a recount of the scores")
     func gradeShares() throws {
-        var scenario = RegimeFixtures.watched(RegimeFixtures.society(name: "grades", size: 3_000, ticks: 10), coverage: 1)
+        var scenario = RegimeFixtures.watched(
+            RegimeFixtures.society(name: "grades", size: 3_000, ticks: 10), coverage: 1)
         scenario.regime.score.recovery = 2
         scenario.regime.score.grades = [
             Grade(name: "D", minimum: 0), Grade(name: "C", minimum: 950), Grade(name: "B", minimum: 985),

@@ -8,7 +8,8 @@ import Testing
 struct RegimeSurveillanceTests {
     @Test("without misidentification there is never a wrongful record, even under heavy surveillance")
     func noMisidentificationNoWrongfulRecords() throws {
-        var scenario = RegimeFixtures.watched(RegimeFixtures.society(name: "truthful", size: 3_000, ticks: 12), coverage: 1)
+        var scenario = RegimeFixtures.watched(
+            RegimeFixtures.society(name: "truthful", size: 3_000, ticks: 12), coverage: 1)
         scenario.regime.surveillance.dissent.coverage = 0.8
         scenario.regime.surveillance[.civic].coverage = 1
         scenario.legitimacy.value = 0.2
@@ -55,18 +56,23 @@ struct RegimeSurveillanceTests {
     func cameraCoverage() {
         let plain = Surveillance.Channel(coverage: 0.3)
         #expect(plain.effectiveCoverage == 0.3)
-        let cameras = Surveillance.Channel(coverage: 0.3, camerasPerCapita: 0.2, recognitionAccuracy: 0.9, viewFactor: 4)
-        #expect(abs(cameras.effectiveCoverage - 0.9 * (1 - exp(-0.8))) < 1e-12, "coverage is ignored once cameras are set")
+        let cameras = Surveillance.Channel(
+            coverage: 0.3, camerasPerCapita: 0.2, recognitionAccuracy: 0.9, viewFactor: 4)
+        #expect(
+            abs(cameras.effectiveCoverage - 0.9 * (1 - exp(-0.8))) < 1e-12, "coverage is ignored once cameras are set")
         #expect(Surveillance.Channel(camerasPerCapita: 0).effectiveCoverage == 0)
-        #expect(abs(Surveillance.Channel(camerasPerCapita: 1e6, recognitionAccuracy: 0.7).effectiveCoverage - 0.7) < 1e-12)
+        #expect(
+            abs(Surveillance.Channel(camerasPerCapita: 1e6, recognitionAccuracy: 0.7).effectiveCoverage - 0.7) < 1e-12)
         let denser = Surveillance.Channel(camerasPerCapita: 0.25)
         #expect(denser.effectiveCoverage > Surveillance.Channel(camerasPerCapita: 0.05).effectiveCoverage)
 
         var scenario = Scenario(name: "cameras")
         scenario.regime.surveillance[.street] = cameras
-        let rules = RunConstants(scenario: scenario)
+        let tables = RuleTables(scenario: scenario)
         let quarrel = RegimeFixtures.index(of: "quarrel_with_neighbours", in: scenario)
-        #expect(rules.coverage[quarrel] == cameras.effectiveCoverage, "the kernel records with the derived coverage")
+        #expect(
+            tables.behaviours[quarrel].coverage == Float(cameras.effectiveCoverage),
+            "the kernel records with the derived coverage")
     }
 
     @Test("more street cameras mean fewer quarrels with neighbours, tick by tick")

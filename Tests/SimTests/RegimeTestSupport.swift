@@ -5,7 +5,9 @@ import Agents
 /// Scenarios and run helpers shared by the `Regime*Tests` suites.
 enum RegimeFixtures {
     /// The infraction channels of the default behaviours (everything but dissent and civic).
-    static let infractionChannels: [Surveillance.ChannelName] = [.financial, .judicial, .traffic, .online, .street, .social]
+    static let infractionChannels: [Surveillance.ChannelName] = [
+        .financial, .judicial, .traffic, .online, .street, .social,
+    ]
 
     /// A small society with the default behaviours and no regime mechanism switched on: no
     /// coverage anywhere, no sanctions, perks, association, peer rating; private scores.

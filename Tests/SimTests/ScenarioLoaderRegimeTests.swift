@@ -308,9 +308,9 @@ private let everything = """
             failure(behaviours(3) + "[[behaviours]]\nname = \"late\"\nkind = \"infraction\"\nrate = 1.2\n")
                 == "x.toml:22: behaviours[3].rate: expected a number in (0, 1), got 1.2")
         #expect(
-            failure(behaviours(17))
-                == "x.toml:97: behaviours[16]: too many behaviours: at most 16, got 17")
-        #expect(try load(behaviours(16)).behaviours.count == 16)
+            failure(behaviours(13))
+                == "x.toml:73: behaviours[12]: too many behaviours: at most 12, got 13")
+        #expect(try load(behaviours(12)).behaviours.count == 12)
         #expect(
             failure(behaviours(2) + "[[behaviours]]\nname = \"b0\"\n")
                 == "x.toml:14: behaviours[2].name: duplicate name \"b0\": behaviours[0] has it already")

@@ -1,7 +1,6 @@
 import RealModule
 
-/// Everyday behaviour as discrete choice with social interactions (Brock and Durlauf 2001),
-/// with the constants of up to 16 behaviours held in SIMD lanes.
+/// Everyday behaviour as discrete choice with social interactions (Brock and Durlauf 2001).
 ///
 /// Citizen i does behaviour b at tick t+1 with probability σ(u_b), σ the logistic function and
 ///
@@ -11,22 +10,17 @@ import RealModule
 /// at t, and g_b = ± γ · coverage_b · |points_b| / scale: positive for a virtue (a reward),
 /// negative for an infraction (a deterrent). All functions are pure.
 public enum ConductRule {
-    /// Per-behaviour constants of the utility, one lane per behaviour.
-    public struct Table: Sendable {
+    /// The constants of one behaviour's utility.
+    public struct Coefficients: Sendable, BitwiseCopyable {
         /// logit(rate_b).
-        public var baseUtility: SIMD16<Float>
-        /// w_bk for the six traits, in the order hardship, risk aversion, threshold, conformity,
-        /// ambition, ln means.
-        public var traitWeights:
-            (SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>)
+        public var baseUtility: Float
+        /// w_bk in lanes 0...5 for hardship, risk aversion, threshold, conformity, ambition and
+        /// ln means; lanes 6 and 7 are 0.
+        public var traitWeights: SIMD8<Float>
         /// g_b: the signed incentive per unit of ambition × stake.
-        public var incentive: SIMD16<Float>
+        public var incentive: Float
 
-        public init(
-            baseUtility: SIMD16<Float>,
-            traitWeights: (SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>),
-            incentive: SIMD16<Float>
-        ) {
+        public init(baseUtility: Float, traitWeights: SIMD8<Float>, incentive: Float) {
             self.baseUtility = baseUtility
             self.traitWeights = traitWeights
             self.incentive = incentive
@@ -46,23 +40,16 @@ public enum ConductRule {
         return isVirtue ? size : -size
     }
 
-    /// The probability σ(u_b) of behaviour `b`, given the citizen's `traits` (hardship, risk
-    /// aversion, threshold, conformity, ambition, ln means), the share of its active ties who did
-    /// it, social influence β, and ambition × stake.
+    /// The probability σ(u) of a behaviour with `coefficients` for a citizen with `traits` (lanes
+    /// as in ``Coefficients/traitWeights``), given the share of its active ties who did it, the
+    /// weight β · conformity of that share, and ambition × stake.
     @inlinable @inline(__always)
     public static func probability(
-        _ table: Table, behaviour b: Int, traits: (Float, Float, Float, Float, Float, Float), share: Float,
-        socialInfluence: Float, ambitionStake: Float
+        _ coefficients: Coefficients, traits: SIMD8<Float>, share: Float, socialWeight: Float, ambitionStake: Float
     ) -> Float {
-        var utility = table.baseUtility[b]
-        utility += table.traitWeights.0[b] * traits.0
-        utility += table.traitWeights.1[b] * traits.1
-        utility += table.traitWeights.2[b] * traits.2
-        utility += table.traitWeights.3[b] * traits.3
-        utility += table.traitWeights.4[b] * traits.4
-        utility += table.traitWeights.5[b] * traits.5
-        utility += socialInfluence * traits.3 * share
-        utility += table.incentive[b] * ambitionStake
+        let utility =
+            coefficients.baseUtility + (coefficients.traitWeights * traits).sum() + socialWeight * share
+            + coefficients.incentive * ambitionStake
         return PortableMath.logistic(utility)
     }
 }

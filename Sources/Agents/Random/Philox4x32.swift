@@ -16,23 +16,24 @@ public enum Philox4x32 {
     @usableFromInline static let weyl1: UInt32 = 0xBB67_AE85
 
     /// Encrypts `counter` under `key` with the given number of rounds (10 for Philox4x32-10).
-    @inlinable
+    @inlinable @inline(__always)
     public static func block(_ counter: Counter, key: Key, rounds: Int = 10) -> Counter {
-        var x = counter
-        var k = key
+        var (x0, x1, x2, x3) = (counter[0], counter[1], counter[2], counter[3])
+        var (k0, k1) = (key[0], key[1])
         for round in 0..<rounds {
             if round > 0 {
-                k &+= Key(weyl0, weyl1)
+                k0 &+= weyl0
+                k1 &+= weyl1
             }
-            let product0 = UInt64(multiplier0) &* UInt64(x[0])
-            let product1 = UInt64(multiplier1) &* UInt64(x[2])
-            x = Counter(
-                UInt32(truncatingIfNeeded: product1 >> 32) ^ x[1] ^ k[0],
+            let product0 = UInt64(multiplier0) &* UInt64(x0)
+            let product1 = UInt64(multiplier1) &* UInt64(x2)
+            (x0, x1, x2, x3) = (
+                UInt32(truncatingIfNeeded: product1 >> 32) ^ x1 ^ k0,
                 UInt32(truncatingIfNeeded: product1),
-                UInt32(truncatingIfNeeded: product0 >> 32) ^ x[3] ^ k[1],
+                UInt32(truncatingIfNeeded: product0 >> 32) ^ x3 ^ k1,
                 UInt32(truncatingIfNeeded: product0)
             )
         }
-        return x
+        return Counter(x0, x1, x2, x3)
     }
 }

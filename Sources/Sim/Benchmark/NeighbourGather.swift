@@ -5,11 +5,11 @@
 public struct NeighbourGather: @unchecked Sendable {
     private let offsets: UnsafeMutablePointer<Int>
     private let targets: UnsafeMutablePointer<UInt32>
-    private let words: UnsafeMutablePointer<UInt64>
+    private let words: UnsafeMutablePointer<UInt32>
     private let sums: UnsafeMutablePointer<UInt32>
 
     /// A kernel over `graph` reading `words` and writing one count per citizen into `sums`.
-    public init(graph: SocialGraph, words: Column<UInt64>, sums: Column<UInt32>) {
+    public init(graph: SocialGraph, words: Column<UInt32>, sums: Column<UInt32>) {
         precondition(words.count == graph.citizenCount && sums.count == graph.citizenCount, "size mismatch")
         offsets = graph.offsets.base
         targets = graph.targets.base
@@ -22,7 +22,7 @@ public struct NeighbourGather: @unchecked Sendable {
         for citizen in citizens {
             var sum: UInt32 = 0
             for slot in offsets[citizen]..<offsets[citizen + 1] {
-                sum &+= UInt32(truncatingIfNeeded: words[Int(targets[slot])] & SignalWord.expressedDissent)
+                sum &+= words[Int(targets[slot])] & SignalWord.expressedDissent
             }
             sums[citizen] = sum
         }

@@ -19,6 +19,7 @@ public final class Simulation {
     /// The last completed tick (0 before the first step).
     public private(set) var tick = 0
 
+    private let tables: RuleTables
     private let rules: RunConstants
     private let parallel: ChunkedParallel
     private let tallies: Column<ChunkTally>
@@ -27,10 +28,10 @@ public final class Simulation {
     private let histogram: Column<UInt64>
     private let detectionTable: Column<Float>
     private let generators: WorkerGenerators
+    private let behaviourCounts: Column<Float>
     private let rankSample: [Int]
     private let sampleRanks: Column<Double>
     private let citizensBelow: Column<UInt64>
-    private var perkMinimumSteps = SIMD8<Int32>(repeating: 0)
 
     /// Dissenting-tie counts up to this size use a per-tick table of detection probabilities.
     static let detectionTableSize = 1024
@@ -43,7 +44,8 @@ public final class Simulation {
         self.scenario = scenario
         self.population = population
         self.graph = graph
-        rules = RunConstants(scenario: scenario)
+        tables = RuleTables(scenario: scenario)
+        rules = RunConstants(scenario: scenario, tables: tables)
         let score = scenario.regime.score
         let n = population.count
         state = SocietyState(
@@ -57,26 +59,27 @@ public final class Simulation {
         histogram = Column(count: score.stepCount + 1, repeating: 0)
         detectionTable = Column(count: Simulation.detectionTableSize, repeating: 0)
         generators = WorkerGenerators(count: parallel.workerCount)
+        behaviourCounts = Column(count: parallel.workerCount * Behaviour.maximumCount, repeating: 0)
         let sampleSize = min(n, Simulation.rankSampleSize)
         rankSample = (0..<sampleSize).map { $0 * n / sampleSize }
         sampleRanks = Column(count: sampleSize, repeating: 0)
         citizensBelow = Column(count: score.stepCount + 1, repeating: 0)
         histogram[Int(score.steps(score.initial))] = UInt64(n)
-        perkMinimumSteps = perkThresholds()
+        updatePerkThresholds()
     }
 
     /// Bytes held by the run's buffers (population, graph, state and scratch).
     public var byteCount: Int {
         population.byteCount + graph.byteCount + state.byteCount + tallies.byteCount + degreeTallies.byteCount
             + histograms.byteCount + histogram.byteCount + detectionTable.byteCount + sampleRanks.byteCount
-            + citizensBelow.byteCount
+            + citizensBelow.byteCount + behaviourCounts.byteCount
     }
 
     /// Advances one tick and returns its metrics.
     public func step() -> TickMetrics {
         let inputs = TickInputs(
             next: UInt32(tick + 1), legitimacy: Float(scenario.legitimacy.value(at: tick + 1)),
-            perkMinimumSteps: perkMinimumSteps)
+            perkMinimumSteps: tables.perkMinimumSteps.base)
         for dissenting in 0..<detectionTable.count {
             detectionTable[dissenting] = DissentRule.detectionProbability(
                 coverage: rules.dissentCoverage, k: rules.deterrence, dissentingTies: dissenting)
@@ -84,7 +87,8 @@ public final class Simulation {
         histograms.fill(0)
         let kernel = SocietyKernel(
             rules: rules, tick: inputs, population: population, graph: graph, state: state,
-            detectionTable: detectionTable, histograms: histograms, bins: histogram.count, generators: generators)
+            detentionTicks: scenario.regime.detention.ticks, detectionTable: detectionTable, histograms: histograms,
+            bins: histogram.count, behaviourCounts: behaviourCounts, generators: generators)
         let tallies = self.tallies
         parallel.forEachChunk { worker, chunk, citizens in
             tallies[chunk] = kernel.run(citizens: citizens, worker: worker)
@@ -92,9 +96,8 @@ public final class Simulation {
         state.swapBuffers()
         tick += 1
         mergeHistograms()
-        let metrics = metrics()
-        perkMinimumSteps = perkThresholds()
-        return metrics
+        updatePerkThresholds()
+        return metrics()
     }
 
     /// Runs the remaining ticks of the scenario, calling `progress` after each, and returns every
@@ -120,23 +123,26 @@ public final class Simulation {
         }
     }
 
-    /// Per perk, the minimum score in steps to hold it given the current histogram: a fixed value
-    /// for `score_above`, the score of the ⌈qN⌉-th best citizen for `top_share` (ties included).
-    private func perkThresholds() -> SIMD8<Int32> {
-        var thresholds = rules.perkFixedSteps
+    /// Sets each perk's minimum score (steps) from the current histogram: a fixed value for
+    /// `score_above`, the score of the ⌈qN⌉-th best citizen for `top_share` (ties included).
+    private func updatePerkThresholds() {
         let n = UInt64(population.count)
-        for index in 0..<rules.perkCount where rules.perkRankShare[index] > 0 {
-            let holders = UInt64((rules.perkRankShare[index] * Double(n)).rounded(.up))
+        for index in 0..<tables.perks.count {
+            let perk = tables.perks[index]
+            guard perk.rankShare > 0 else {
+                tables.perkMinimumSteps[index] = perk.fixedSteps
+                continue
+            }
+            let holders = UInt64((perk.rankShare * Double(n)).rounded(.up))
             var seen: UInt64 = 0
             for bin in stride(from: histogram.count - 1, through: 0, by: -1) {
                 seen += histogram[bin]
                 if seen >= holders {
-                    thresholds[index] = Int32(bin)
+                    tables.perkMinimumSteps[index] = Int32(bin)
                     break
                 }
             }
         }
-        return thresholds
     }
 
     private func metrics() -> TickMetrics {
@@ -243,10 +249,11 @@ public final class Simulation {
     }
 
     private func perkCounts() -> [Int] {
-        let thresholds = perkThresholds()
-        return (0..<rules.perkCount).map { index in
+        (0..<tables.perks.count).map { index in
             var holders: UInt64 = 0
-            for bin in min(Int(thresholds[index]), histogram.count)..<histogram.count { holders += histogram[bin] }
+            for bin in max(0, min(Int(tables.perkMinimumSteps[index]), histogram.count))..<histogram.count {
+                holders += histogram[bin]
+            }
             return Int(holders)
         }
     }

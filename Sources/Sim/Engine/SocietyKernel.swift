@@ -10,6 +10,7 @@ import Agents
 struct SocietyKernel: @unchecked Sendable {
     let rules: RunConstants
     let tick: TickInputs
+    let detentionTicks: Distribution
     let hardship: UnsafeMutablePointer<Float>
     let riskAversion: UnsafeMutablePointer<Float>
     let threshold: UnsafeMutablePointer<Float>
@@ -19,8 +20,8 @@ struct SocietyKernel: @unchecked Sendable {
     let offsets: UnsafeMutablePointer<Int>
     let targets: UnsafeMutablePointer<UInt32>
     let kinds: UnsafeMutablePointer<UInt8>
-    let current: UnsafeMutablePointer<UInt64>
-    let next: UnsafeMutablePointer<UInt64>
+    let current: UnsafeMutablePointer<UInt32>
+    let next: UnsafeMutablePointer<UInt32>
     let score: UnsafeMutablePointer<Int32>
     let trueScore: UnsafeMutablePointer<Int32>
     let detentionLeft: UnsafeMutablePointer<UInt16>
@@ -34,14 +35,19 @@ struct SocietyKernel: @unchecked Sendable {
     let detectionTableSize: Int
     let histograms: UnsafeMutablePointer<UInt64>
     let bins: Int
+    /// Per worker, ``Behaviour/maximumCount`` counts of ties who did each behaviour.
+    let behaviourCounts: UnsafeMutablePointer<Float>
     let generators: WorkerGenerators
 
     init(
         rules: RunConstants, tick: TickInputs, population: Population, graph: SocialGraph, state: SocietyState,
-        detectionTable: Column<Float>, histograms: Column<UInt64>, bins: Int, generators: WorkerGenerators
+        detentionTicks: Distribution, detectionTable: Column<Float>, histograms: Column<UInt64>, bins: Int,
+        behaviourCounts: Column<Float>,
+        generators: WorkerGenerators
     ) {
         self.rules = rules
         self.tick = tick
+        self.detentionTicks = detentionTicks
         hardship = population.column(.hardship).base
         riskAversion = population.column(.riskAversion).base
         threshold = population.column(.threshold).base
@@ -65,6 +71,7 @@ struct SocietyKernel: @unchecked Sendable {
         detectionTableSize = detectionTable.count
         self.histograms = histograms.base
         self.bins = bins
+        self.behaviourCounts = behaviourCounts.base
         self.generators = generators
     }
 
@@ -72,7 +79,6 @@ struct SocietyKernel: @unchecked Sendable {
     struct Neighbourhood {
         var active: Int32 = 0
         var dissenting: Int32 = 0
-        var behaviourCounts = SIMD16<Float>()
         var listedTies: Int32 = 0
         var listedWeight: Float = 0
         var scoreWeight: Float = 0
@@ -84,10 +90,10 @@ struct SocietyKernel: @unchecked Sendable {
 
     /// What a citizen did and suffered this tick, beyond its score.
     struct Acts {
-        var word: UInt64 = SignalWord.present
+        var word: UInt32 = SignalWord.present
         /// Behaviours with a record this tick (true or false), and those recorded only falsely.
-        var recorded: UInt64 = 0
-        var falselyRecorded: UInt64 = 0
+        var recorded: UInt32 = 0
+        var falselyRecorded: UInt32 = 0
         var dissentRecorded = false
         var dissentFalselyRecorded = false
         var infraction = false
@@ -108,7 +114,8 @@ struct SocietyKernel: @unchecked Sendable {
     private func step(_ citizen: Int, worker: Int, tally: inout ChunkTally) -> Int32 {
         let previousSteps = score[citizen]
         var steps = recovered(previousSteps)
-        var trueSteps = recovered(trueScore[citizen])
+        let previousTrueSteps = rules.sanctionCount > 0 ? trueScore[citizen] : previousSteps
+        var trueSteps = recovered(previousTrueSteps)
         var listedMask: UInt8 = 0
         var permanentlyListed = false
         for index in 0..<rules.sanctionCount {
@@ -124,7 +131,13 @@ struct SocietyKernel: @unchecked Sendable {
             acts.word = 0
             tally.detained += 1
         } else {
-            let seen = gather(citizen, ownWord: current[citizen], travelBanned: listedMask & rules.travelBanMask != 0)
+            let behaviourCounts = self.behaviourCounts + worker * Behaviour.maximumCount
+            let seen =
+                rules.needsTieDetails
+                ? gather(
+                    citizen, ownWord: current[citizen], travelBanned: listedMask & rules.travelBanMask != 0,
+                    behaviourCounts: behaviourCounts)
+                : gatherDissent(citizen)
             let scoreFraction = Float(steps) / Float(max(rules.stepCount, 1))
             let stake = permanentlyListed ? 0 : scoreFraction * (listedMask != 0 ? rules.listedStake : 1)
             decideDissent(
@@ -132,8 +145,8 @@ struct SocietyKernel: @unchecked Sendable {
                 tally: &tally)
             if rules.behaviourCount > 0 {
                 decideBehaviours(
-                    citizen, seen: seen, stake: stake, listedMask: listedMask, steps: &steps, trueSteps: &trueSteps,
-                    acts: &acts, tally: &tally)
+                    citizen, seen: seen, behaviourCounts: behaviourCounts, stake: stake, listedMask: listedMask,
+                    steps: &steps, trueSteps: &trueSteps, acts: &acts, tally: &tally)
             }
             if rules.peerRating {
                 receiveRatings(citizen, steps: &steps, trueSteps: &trueSteps, tally: &tally)
@@ -158,19 +171,41 @@ struct SocietyKernel: @unchecked Sendable {
             if newMask & rules.schoolMask != 0 { word |= SignalWord.schoolRestricted }
         }
         if acts.dissentRecorded { status[citizen] |= SocietyState.Status.dissentOnRecord }
-        if status[citizen] & SocietyState.Status.dissentOnRecord != 0 || steps < rules.stigmaBelowSteps {
+        if rules.tracksStigma
+            && (status[citizen] & SocietyState.Status.dissentOnRecord != 0 || steps < rules.stigmaBelowSteps)
+        {
             word |= SignalWord.stigmatized
         }
         if steps != previousSteps { score[citizen] = steps }
-        trueScore[citizen] = trueSteps
+        if rules.sanctionCount > 0 && trueSteps != previousTrueSteps { trueScore[citizen] = trueSteps }
         next[citizen] = word | rules.scoreFraction(steps) << SignalWord.scoreShift
         return steps
     }
 
-    /// Reads every tie's word of tick t once.
+    /// Reads every tie's word of tick t once, counting only what the dissent rule needs: the
+    /// branch-free loop the dissent model alone runs.
     @inline(__always)
-    private func gather(_ citizen: Int, ownWord: UInt64, travelBanned: Bool) -> Neighbourhood {
+    private func gatherDissent(_ citizen: Int) -> Neighbourhood {
+        var active: UInt32 = 0
+        var dissenting: UInt32 = 0
+        for slot in offsets[citizen]..<offsets[citizen + 1] {
+            let word = current[Int(targets[slot])]
+            active &+= (word & SignalWord.present) >> 1
+            dissenting &+= word & SignalWord.expressedDissent
+        }
         var seen = Neighbourhood()
+        seen.active = Int32(active)
+        seen.dissenting = Int32(dissenting)
+        return seen
+    }
+
+    /// Reads every tie's word of tick t once, with everything the regime's mechanisms need.
+    @inline(__always)
+    private func gather(
+        _ citizen: Int, ownWord: UInt32, travelBanned: Bool, behaviourCounts: UnsafeMutablePointer<Float>
+    ) -> Neighbourhood {
+        var seen = Neighbourhood()
+        behaviourCounts.update(repeating: 0, count: rules.behaviourCount)
         let ownFraction = ownWord >> SignalWord.scoreShift
         for slot in offsets[citizen]..<offsets[citizen + 1] {
             let word = current[Int(targets[slot])]
@@ -189,22 +224,22 @@ struct SocietyKernel: @unchecked Sendable {
             guard word & SignalWord.present != 0 else { continue }
             seen.active &+= 1
             seen.dissenting &+= Int32(truncatingIfNeeded: word & SignalWord.expressedDissent)
-            var behaviours = (word >> SignalWord.behaviourShift) & 0xFFFF
+            var behaviours = (word >> SignalWord.behaviourShift) & SignalWord.behaviourBits
             while behaviours != 0 {
-                seen.behaviourCounts[behaviours.trailingZeroBitCount] += 1
+                behaviourCounts[behaviours.trailingZeroBitCount] += 1
                 behaviours &= behaviours &- 1
             }
             if word & SignalWord.listed != 0 {
                 seen.listedTies &+= 1
                 seen.listedWeight += weight
             }
-            if word & SignalWord.stigmatized != 0 { seen.stigmatized &+= 1 }
+            if rules.publicScores && word & SignalWord.stigmatized != 0 { seen.stigmatized &+= 1 }
             let fraction = word >> SignalWord.scoreShift
             if rules.associationPull > 0 {
                 seen.scoreWeight += weight
                 seen.weightedScoreFraction += weight * Float(fraction)
             }
-            if fraction > ownFraction { seen.outranking &+= 1 }
+            if rules.positionalAmbition && fraction > ownFraction { seen.outranking &+= 1 }
         }
         return seen
     }
@@ -268,7 +303,7 @@ struct SocietyKernel: @unchecked Sendable {
         guard rules.detentionProbability > 0, stream.nextUniform() < rules.detentionProbability else { return }
         let generator = generators[worker]
         generator.reset(seed: rules.seed, entity: UInt32(citizen), tick: tick.next, purpose: .detentionLength)
-        let length = rules.detentionTicks.sample(generator).rounded()
+        let length = detentionTicks.sample(generator).rounded()
         detentionLeft[citizen] = UInt16(clamping: Int(max(1, min(length, Double(UInt16.max)))))
         tally.newDetentions += 1
     }
@@ -282,48 +317,50 @@ struct SocietyKernel: @unchecked Sendable {
     /// not done; so each is falsely recorded with probability m_b, at most one per tick.
     @inline(__always)
     private func decideBehaviours(
-        _ citizen: Int, seen: Neighbourhood, stake: Float, listedMask: UInt8, steps: inout Int32,
+        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<Float>, stake: Float,
+        listedMask: UInt8, steps: inout Int32,
         trueSteps: inout Int32, acts: inout Acts, tally: inout ChunkTally
     ) {
         var meansFactor: Float = 1
         if listedMask != 0 {
             for index in 0..<rules.sanctionCount where listedMask & (1 << UInt8(index)) != 0 {
-                meansFactor *= rules.jobBlockFactor[index]
+                meansFactor *= rules.sanctions[index].meansFactor
             }
         }
-        for index in 0..<rules.perkCount where rules.perkMeansBonus[index] > 0 {
-            if tick.holds(perk: index, steps: score[citizen]) { meansFactor *= 1 + rules.perkMeansBonus[index] }
+        for index in 0..<rules.perkCount where rules.perks[index].meansBonus > 0 {
+            if tick.holds(perk: index, steps: score[citizen]) { meansFactor *= 1 + rules.perks[index].meansBonus }
         }
         var ambitionWeight = ambition[citizen]
         if rules.positionalAmbition {
             ambitionWeight *= seen.active == 0 ? 0 : Float(seen.outranking) / Float(seen.active)
         }
-        let traits = (
+        let traits = SIMD8<Float>(
             hardship[citizen], riskAversion[citizen], threshold[citizen], conformity[citizen], ambition[citizen],
-            Float.log(max(means[citizen] * meansFactor, 1e-6))
-        )
+            Float.log(max(means[citizen] * meansFactor, 1e-6)), 0, 0)
         let inverseActive = seen.active == 0 ? 0 : 1 / Float(seen.active)
+        let socialWeight = rules.socialInfluence * conformity[citizen] * inverseActive
         let ambitionStake = ambitionWeight * stake
-        var impossible: UInt64 = 0
+        var impossible: UInt32 = 0
         if seen.listedTies == 0 { impossible |= rules.listedTieMask }
         if listedMask & rules.throttleMask != 0 { impossible |= rules.onlineMask }
         var actStream = RandomStream(seed: rules.seed, entity: UInt32(citizen), tick: tick.next, purpose: .conduct)
         var records = RecordDraws(seed: rules.seed, citizen: citizen, tick: tick.next)
         for b in 0..<rules.behaviourCount {
             let draw = actStream.nextUInt32()
-            let bit = UInt64(1) << UInt64(b)
+            let bit = UInt32(1) << UInt32(b)
             guard impossible & bit == 0 else { continue }
+            let behaviour = rules.behaviours[b]
             let probability = ConductRule.probability(
-                rules.conduct, behaviour: b, traits: traits, share: seen.behaviourCounts[b] * inverseActive,
-                socialInfluence: rules.socialInfluence, ambitionStake: ambitionStake)
+                behaviour.coefficients, traits: traits, share: behaviourCounts[b], socialWeight: socialWeight,
+                ambitionStake: ambitionStake)
             if Double(draw) < Double(probability) * 0x1p32 {
                 acts.word |= bit << SignalWord.behaviourShift
                 tally.acts[b] &+= 1
                 if rules.virtueMask & bit != 0 { tally.virtueActs += 1 } else { acts.infraction = true }
-                if rules.coverage[b] > 0 && records.recordDraw(behaviour: b) < Double(rules.coverage[b]) {
+                if behaviour.coverage > 0 && records.recordDraw(behaviour: b) < Double(behaviour.coverage) {
                     acts.recorded |= bit
-                    steps += rules.pointsSteps[b]
-                    trueSteps += rules.pointsSteps[b]
+                    steps += behaviour.pointsSteps
+                    trueSteps += behaviour.pointsSteps
                 }
             }
         }
@@ -331,14 +368,14 @@ struct SocietyKernel: @unchecked Sendable {
         var falseDraw = records.falseRecordDraw()
         guard falseDraw < rules.misidentificationTotal else { return }
         for b in 0..<rules.behaviourCount {
-            let rate = Double(rules.misidentification[b])
+            let rate = Double(rules.behaviours[b].misidentification)
             guard falseDraw >= rate else {
-                let bit = UInt64(1) << UInt64(b)
+                let bit = UInt32(1) << UInt32(b)
                 if acts.word & (bit << SignalWord.behaviourShift) == 0 {
                     acts.recorded |= bit
                     acts.falselyRecorded |= bit
                     tally.wrongfulRecords += 1
-                    steps += rules.pointsSteps[b]
+                    steps += rules.behaviours[b].pointsSteps
                 }
                 return
             }
@@ -356,7 +393,7 @@ struct SocietyKernel: @unchecked Sendable {
         let whole = rules.ratingsPerTick.rounded(.down)
         let count = Int(whole) + (stream.nextUniform() < rules.ratingsPerTick - whole ? 1 : 0)
         let own = current[citizen]
-        let behaviours = (own >> SignalWord.behaviourShift) & 0xFFFF
+        let behaviours = (own >> SignalWord.behaviourShift) & SignalWord.behaviourBits
         let honest = PeerRatingRule.honest(
             virtues: (behaviours & rules.virtueMask).nonzeroBitCount,
             infractions: (behaviours & ~rules.virtueMask).nonzeroBitCount)
@@ -412,9 +449,9 @@ struct SocietyKernel: @unchecked Sendable {
         for index in 0..<rules.sanctionCount {
             let bit = UInt8(1) << UInt8(index)
             var left = sanctionLeft[index][citizen]
-            let trigger = rules.sanctionTrigger[index]
-            if trigger == RunConstants.listedTrigger {
-                let followed = UInt8(1) << UInt8(rules.sanctionFollows[index])
+            let sanction = rules.sanctions[index]
+            if sanction.trigger == SanctionConstants.listed {
+                let followed = UInt8(1) << UInt8(sanction.follows)
                 let following = newMask & followed != 0
                 if following && left == 0 {
                     tally.newListings += 1
@@ -429,7 +466,7 @@ struct SocietyKernel: @unchecked Sendable {
                 left = following ? 1 : 0
             } else if left > 0 {
                 if left != SocietyState.permanent { left -= 1 }
-                if left > 0 && steps >= rules.sanctionLift[index] { left = 0 }
+                if left > 0 && steps >= sanction.lift { left = 0 }
                 if left == 0 {
                     tally.delistings += 1
                     wrongful &= ~bit
@@ -437,11 +474,11 @@ struct SocietyKernel: @unchecked Sendable {
             } else {
                 var triggered: Bool
                 var falsely: Bool
-                if trigger == RunConstants.scoreBelowTrigger {
-                    triggered = steps < rules.sanctionThreshold[index]
-                    falsely = trueSteps >= rules.sanctionThreshold[index]
-                } else if rules.sanctionBehaviour[index] >= 0 {
-                    let behaviourBit = UInt64(1) << UInt64(rules.sanctionBehaviour[index])
+                if sanction.trigger == SanctionConstants.scoreBelow {
+                    triggered = steps < sanction.threshold
+                    falsely = trueSteps >= sanction.threshold
+                } else if sanction.behaviour >= 0 {
+                    let behaviourBit = UInt32(1) << UInt32(sanction.behaviour)
                     triggered = acts.recorded & behaviourBit != 0
                     falsely = acts.falselyRecorded & behaviourBit != 0
                 } else {
@@ -449,7 +486,7 @@ struct SocietyKernel: @unchecked Sendable {
                     falsely = acts.dissentFalselyRecorded
                 }
                 if triggered {
-                    left = rules.sanctionDuration[index]
+                    left = sanction.duration
                     tally.newListings += 1
                     if falsely {
                         wrongful |= bit
@@ -488,8 +525,8 @@ struct SocietyKernel: @unchecked Sendable {
     @inline(__always)
     private func dateIfBoosted(_ citizen: Int, steps: Int32, tally: inout ChunkTally) {
         var rate = 0.0
-        for index in 0..<rules.perkCount where rules.perkDatingRate[index] > rate {
-            if tick.holds(perk: index, steps: steps) { rate = rules.perkDatingRate[index] }
+        for index in 0..<rules.perkCount where rules.perks[index].datingRate > rate {
+            if tick.holds(perk: index, steps: steps) { rate = rules.perks[index].datingRate }
         }
         guard rate > 0 else { return }
         let start = offsets[citizen]

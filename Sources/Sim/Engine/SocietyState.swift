@@ -11,8 +11,8 @@ public final class SocietyState: @unchecked Sendable {
     /// Number of citizens.
     public let count: Int
     /// Signal words of tick t (`current`) and t+1 (`next`); swapped after every tick.
-    public private(set) var current: Column<UInt64>
-    public private(set) var next: Column<UInt64>
+    public private(set) var current: Column<UInt32>
+    public private(set) var next: Column<UInt32>
     /// Score in grid steps above `score.min` (see ``ScoreRules``).
     public let score: Column<Int32>
     /// The score the citizen would have with only true records: what wrongful listings are judged by.
@@ -42,7 +42,7 @@ public final class SocietyState: @unchecked Sendable {
 
     /// Everyone present, quiet, unlisted and at `initialScore` steps (signal-word score fraction
     /// `initialFraction`), over `graph`.
-    public init(count: Int, initialScore: Int32, initialFraction: UInt64, sanctions: Int, graph: SocialGraph) {
+    public init(count: Int, initialScore: Int32, initialFraction: UInt32, sanctions: Int, graph: SocialGraph) {
         self.count = count
         let word = SignalWord.present | initialFraction << SignalWord.scoreShift
         current = Column(count: count, repeating: word)

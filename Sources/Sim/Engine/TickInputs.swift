@@ -1,12 +1,12 @@
 /// What changes from tick to tick outside the citizens: the tick number, legitimacy, and the
-/// score each rank perk requires.
-struct TickInputs: Sendable {
+/// score each perk requires.
+struct TickInputs: @unchecked Sendable {
     /// The tick being computed (t + 1).
     let next: UInt32
     /// Legitimacy L(t + 1).
     let legitimacy: Float
-    /// Per perk, the minimum score (grid steps) to hold it at tick t.
-    let perkMinimumSteps: SIMD8<Int32>
+    /// Per perk, the minimum score (grid steps) to hold it at tick t (owned by ``RuleTables``).
+    let perkMinimumSteps: UnsafeMutablePointer<Int32>
 
     /// Whether a citizen with `steps` holds perk `perk` at tick t.
     @inline(__always)

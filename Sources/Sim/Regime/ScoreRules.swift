@@ -57,6 +57,12 @@ public struct ScoreRules: Sendable, Equatable {
         Int32(Swift.max(0, Swift.min(Double(stepCount), ((points - min) / resolution).rounded())))
     }
 
+    /// The grid index nearest to `points`, not clamped: a threshold above the range stays above
+    /// every score.
+    public func thresholdSteps(_ points: Double) -> Int32 {
+        Int32(clamping: Int(((points - min) / resolution).rounded()))
+    }
+
     /// A signed change of `points` expressed in grid steps.
     public func stepDelta(_ points: Double) -> Int32 {
         Int32((points / resolution).rounded())

@@ -50,7 +50,7 @@ public struct Behaviour: Sendable, Equatable {
     }
 
     /// At most this many behaviours: each has one bit in the signal word.
-    public static let maximumCount = 16
+    public static let maximumCount = 12
 
     /// The default list, after the source: late bill payment, unpaid fine, traffic violation,
     /// gaming all day, quarrel with neighbours, charity, sorting recycling, volunteering, and

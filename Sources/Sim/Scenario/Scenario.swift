@@ -25,7 +25,7 @@ public struct Scenario: Sendable, Equatable {
     public var legitimacy: LegitimacySchedule
     /// How citizens weigh the risk of dissent (`[dissent]`).
     public var dissent: DissentParameters
-    /// Everyday behaviours (`[[behaviours]]`, at most 16; default ``Behaviour/defaults``).
+    /// Everyday behaviours (`[[behaviours]]`, at most 12; default ``Behaviour/defaults``).
     public var behaviours: [Behaviour]
     /// Weights of social influence and incentives on behaviours (`[conduct]`).
     public var conduct: ConductParameters
