@@ -33,7 +33,7 @@ public final class Simulation {
     private let sampleRanks: Column<Double>
     private let citizensBelow: Column<UInt64>
 
-    /// Dissenting-tie counts up to this size use a per-tick table of detection probabilities.
+    /// Dissenting-tie counts below this size use a table of detection probabilities made once per run.
     static let detectionTableSize = 1024
     /// Citizens in the fixed sample whose ranks measure rank volatility.
     static let rankSampleSize = 1000
@@ -57,7 +57,11 @@ public final class Simulation {
         degreeTallies = Column(count: parallel.chunkCount, repeating: DegreeTally())
         histograms = Column(count: parallel.workerCount * (score.stepCount + 1), repeating: 0)
         histogram = Column(count: score.stepCount + 1, repeating: 0)
-        detectionTable = Column(count: Simulation.detectionTableSize, repeating: 0)
+        detectionTable = Column(
+            (0..<Simulation.detectionTableSize).map { [rules] dissenting in
+                DissentRule.detectionProbability(
+                    coverage: rules.dissentCoverage, k: rules.deterrence, dissentingTies: dissenting)
+            })
         generators = WorkerGenerators(count: parallel.workerCount)
         behaviourCounts = Column(count: parallel.workerCount * Behaviour.maximumCount, repeating: 0)
         let sampleSize = min(n, Simulation.rankSampleSize)
@@ -80,10 +84,6 @@ public final class Simulation {
         let inputs = TickInputs(
             next: UInt32(tick + 1), legitimacy: Float(scenario.legitimacy.value(at: tick + 1)),
             perkMinimumSteps: tables.perkMinimumSteps.base)
-        for dissenting in 0..<detectionTable.count {
-            detectionTable[dissenting] = DissentRule.detectionProbability(
-                coverage: rules.dissentCoverage, k: rules.deterrence, dissentingTies: dissenting)
-        }
         histograms.fill(0)
         let kernel = SocietyKernel(
             rules: rules, tick: inputs, population: population, graph: graph, state: state,
@@ -257,15 +257,4 @@ public final class Simulation {
             return Int(holders)
         }
     }
-}
-
-/// One GSL generator per worker, for the rare draws that need GSL's samplers.
-final class WorkerGenerators: @unchecked Sendable {
-    private let generators: [PhiloxGSLGenerator]
-
-    init(count: Int) {
-        generators = (0..<count).map { _ in PhiloxGSLGenerator() }
-    }
-
-    subscript(worker: Int) -> PhiloxGSLGenerator { generators[worker] }
 }
