@@ -8,10 +8,10 @@ extension Simctl {
         static let configuration = CommandConfiguration(
             abstract: "Measure ns per citizen-tick and bytes per citizen (build with -c release).",
             discussion: """
-                For each population: builds households + small-world ties (mean degree ~16), times a \
-                tick of each model (dissent: the dissent model; full: every mechanism on) and a bare \
-                neighbour-gather kernel on the same graph at each thread count, and reads the peak \
-                resident memory.
+                For each population: builds households + small-world ties (mean degree ~16), then at \
+                each thread count alternates ticks of each model (dissent: the dissent model; full: \
+                every mechanism on) with passes of a bare neighbour-gather kernel on the same graph, \
+                reports the fastest of each, and reads the peak resident memory.
                 """)
 
         @Option(parsing: .upToNextOption, help: "Populations to measure.")
@@ -20,7 +20,7 @@ extension Simctl {
         @Option(parsing: .upToNextOption, help: "Thread counts to measure.")
         var threads: [Int] = [1, 2]
 
-        @Option(help: "Timed ticks per measurement.")
+        @Option(help: "Timed ticks (and gather passes) per measurement; the fastest counts.")
         var ticks: Int = 10
 
         @Option(parsing: .upToNextOption, help: "Model variants to measure: dissent, full.")

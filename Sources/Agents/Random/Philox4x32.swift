@@ -15,6 +15,12 @@ public enum Philox4x32 {
     @usableFromInline static let weyl0: UInt32 = 0x9E37_79B9
     @usableFromInline static let weyl1: UInt32 = 0xBB67_AE85
 
+    /// The key of a 64-bit seed: its low and high words.
+    @inlinable @inline(__always)
+    public static func key(seed: UInt64) -> Key {
+        Key(UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32))
+    }
+
     /// Encrypts `counter` under `key` with the given number of rounds (10 for Philox4x32-10).
     @inlinable @inline(__always)
     public static func block(_ counter: Counter, key: Key, rounds: Int = 10) -> Counter {

@@ -12,12 +12,12 @@ public struct RandomStream: Sendable {
     /// A stream keyed by `seed` for `entity` (usually a citizen id) at `tick` for `purpose`.
     @inlinable
     public init(seed: UInt64, entity: UInt32, tick: UInt32, purpose: RandomPurpose) {
-        key = Philox4x32.Key(UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32))
+        key = Philox4x32.key(seed: seed)
         counter = Philox4x32.Counter(entity, tick, purpose.rawValue, 0)
     }
 
     /// The next 32 uniformly distributed bits.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextUInt32() -> UInt32 {
         if used == 4 {
             buffer = Philox4x32.block(counter, key: key)
@@ -29,13 +29,13 @@ public struct RandomStream: Sendable {
     }
 
     /// A uniform draw in the open interval (0, 1), with 32 bits of resolution.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextUniform() -> Double {
         (Double(nextUInt32()) + 0.5) * 0x1p-32
     }
 
     /// A uniform integer in 0..<bound (Lemire's multiply-shift; bias below 2^-32 · bound).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextIndex(below bound: Int) -> Int {
         precondition(bound > 0 && bound <= Int(UInt32.max), "bound out of range")
         return Int((UInt64(nextUInt32()) &* UInt64(bound)) >> 32)

@@ -22,8 +22,7 @@ public enum PeerRatingRule {
         fakeNice: Float, stigma: Float
     ) -> Int {
         let strategic = inflation * (rateeScoreFraction - 0.5) + fakeNice - (rateeStigmatized ? stigma : 0)
-        let value = (honest + raterStake * strategic).rounded()
-        return Int(min(5, max(1, value)))
+        return Int(PortableMath.nearestInteger(min(5, max(1, honest + raterStake * strategic))))
     }
 
     /// A rater's weight: 1 + `raterWeight` · its score fraction.

@@ -12,22 +12,25 @@ struct RecordDraws {
     private var blockIndex = UInt32.max
     private var block = Philox4x32.Counter()
 
-    init(seed: UInt64, citizen: Int, tick: UInt32) {
-        key = Philox4x32.Key(UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32))
+    init(key: Philox4x32.Key, citizen: Int, tick: UInt32) {
+        self.key = key
         self.citizen = UInt32(citizen)
         self.tick = tick
     }
 
     /// Uniform in (0, 1) deciding whether, and of which behaviour, a false record is made.
+    @inline(__always)
     mutating func falseRecordDraw() -> Double {
         word(0)
     }
 
     /// Uniform in (0, 1) deciding whether behaviour `behaviour`'s act is recorded.
+    @inline(__always)
     mutating func recordDraw(behaviour: Int) -> Double {
         word(1 + behaviour)
     }
 
+    @inline(__always)
     private mutating func word(_ index: Int) -> Double {
         let wanted = UInt32(index / 4)
         if wanted != blockIndex {

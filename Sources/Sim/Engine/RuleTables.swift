@@ -1,8 +1,8 @@
 import Agents
 
-/// The constants of one behaviour, as the kernel reads them.
+/// The constants of one behaviour that decide its records, as the kernel reads them (the
+/// utilities are in ``RuleTables/behaviourGroups``).
 struct BehaviourConstants: BitwiseCopyable {
-    var coefficients: ConductRule.Coefficients
     var pointsSteps: Int32
     var coverage: Float
     /// False-record rate (infractions only; 0 for virtues).
@@ -45,6 +45,9 @@ struct PerkConstants: BitwiseCopyable {
 /// minimum score of each perk, in columns the kernel reads through raw pointers.
 final class RuleTables: @unchecked Sendable {
     let behaviours: Column<BehaviourConstants>
+    /// The behaviours' utilities, four per group in list order: behaviour b is lane b % 4 of
+    /// group b / 4.
+    let behaviourGroups: Column<ConductRule.Group>
     let sanctions: Column<SanctionConstants>
     let perks: Column<PerkConstants>
     /// Per perk, the minimum score (grid steps) to hold it at the current tick.
@@ -57,20 +60,24 @@ final class RuleTables: @unchecked Sendable {
         behaviours = Column(
             scenario.behaviours.map { behaviour in
                 let coverage = regime.surveillance[behaviour.channel].effectiveCoverage
-                var weights = SIMD8<Float>()
-                let traits: [Trait] = [.hardship, .riskAversion, .threshold, .conformity, .ambition, .means]
-                for (lane, trait) in traits.enumerated() { weights[lane] = Float(behaviour.drivers[trait] ?? 0) }
                 return BehaviourConstants(
-                    coefficients: ConductRule.Coefficients(
-                        baseUtility: ConductRule.logit(Float(behaviour.rate)), traitWeights: weights,
-                        incentive: ConductRule.incentive(
-                            isVirtue: behaviour.kind == .virtue, weight: Float(parameters.incentive),
-                            coverage: Float(coverage), points: Float(behaviour.points),
-                            scale: Float(parameters.pointsScale))),
                     pointsSteps: score.stepDelta(behaviour.points), coverage: Float(coverage),
                     misidentification: behaviour.kind == .infraction
                         ? Float(regime.surveillance[behaviour.channel].misidentification) : 0)
             })
+        var groups = [ConductRule.Group](
+            repeating: ConductRule.Group(), count: (scenario.behaviours.count + 3) / 4)
+        let traits: [Trait] = [.hardship, .riskAversion, .threshold, .conformity, .ambition, .means]
+        for (index, behaviour) in scenario.behaviours.enumerated() {
+            let coverage = regime.surveillance[behaviour.channel].effectiveCoverage
+            groups[index / 4].set(
+                lane: index % 4, baseUtility: ConductRule.logit(Float(behaviour.rate)),
+                traitWeights: traits.map { Float(behaviour.drivers[$0] ?? 0) },
+                incentive: ConductRule.incentive(
+                    isVirtue: behaviour.kind == .virtue, weight: Float(parameters.incentive),
+                    coverage: Float(coverage), points: Float(behaviour.points), scale: Float(parameters.pointsScale)))
+        }
+        behaviourGroups = Column(groups)
         let names = regime.sanctions.map(\.name)
         sanctions = Column(
             regime.sanctions.map { sanction in

@@ -8,6 +8,8 @@ import Agents
 /// read-only during a tick, hence `@unchecked Sendable`.
 struct RunConstants: @unchecked Sendable, BitwiseCopyable {
     let seed: UInt64
+    /// The Philox key of `seed`, for draws made a block at a time.
+    let key: Philox4x32.Key
     let stepCount: Int32
     let initialSteps: Int32
     let recoverySteps: Int32
@@ -26,6 +28,11 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
     let behaviourCount: Int
     /// Per behaviour, owned by ``RuleTables``.
     let behaviours: UnsafeMutablePointer<BehaviourConstants>
+    /// The utilities, four behaviours per group, owned by ``RuleTables``.
+    let behaviourGroups: UnsafeMutablePointer<ConductRule.Group>
+    let behaviourGroupCount: Int
+    /// One bit per behaviour.
+    let behaviourMask: UInt32
     let virtueMask: UInt32
     let onlineMask: UInt32
     let listedTieMask: UInt32
@@ -55,7 +62,9 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
 
     // Peer rating.
     let peerRating: Bool
-    let ratingsPerTick: Double
+    /// ⌊ratings_per_tick⌋, and the chance of one rating more.
+    let wholeRatingsPerTick: Int
+    let extraRatingChance: Double
     let ratingResponsiveness: Float
     let ratingInflation: Float
     let ratingFakeNice: Float
@@ -78,6 +87,7 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
         let regime = scenario.regime
         let score = regime.score
         seed = scenario.seed
+        key = Philox4x32.key(seed: seed)
         stepCount = Int32(score.stepCount)
         initialSteps = score.steps(score.initial)
         recoverySteps = score.stepDelta(score.recovery)
@@ -93,6 +103,9 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
         let behaviours = scenario.behaviours
         behaviourCount = behaviours.count
         self.behaviours = tables.behaviours.base
+        behaviourGroups = tables.behaviourGroups.base
+        behaviourGroupCount = tables.behaviourGroups.count
+        behaviourMask = behaviours.isEmpty ? 0 : UInt32.max >> (32 - UInt32(behaviours.count))
         func mask(_ include: (Behaviour) -> Bool) -> UInt32 {
             var mask: UInt32 = 0
             for (index, behaviour) in behaviours.enumerated() where include(behaviour) { mask |= 1 << UInt32(index) }
@@ -133,7 +146,9 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
 
         let rating = regime.peerRating
         peerRating = rating.enabled
-        ratingsPerTick = rating.ratingsPerTick
+        let wholeRatings = rating.ratingsPerTick.rounded(.down)
+        wholeRatingsPerTick = Int(wholeRatings)
+        extraRatingChance = rating.ratingsPerTick - wholeRatings
         ratingResponsiveness = Float(rating.responsiveness)
         ratingInflation = Float(rating.inflation)
         ratingFakeNice = Float(rating.fakeNice)

@@ -28,7 +28,8 @@ public final class Simulation {
     private let histogram: Column<UInt64>
     private let detectionTable: Column<Float>
     private let generators: WorkerGenerators
-    private let behaviourCounts: Column<Float>
+    private let scratch: KernelScratch
+    private let logMeans: Column<Float>
     private let rankSample: [Int]
     private let sampleRanks: Column<Double>
     private let citizensBelow: Column<UInt64>
@@ -63,7 +64,10 @@ public final class Simulation {
                     coverage: rules.dissentCoverage, k: rules.deterrence, dissentingTies: dissenting)
             })
         generators = WorkerGenerators(count: parallel.workerCount)
-        behaviourCounts = Column(count: parallel.workerCount * Behaviour.maximumCount, repeating: 0)
+        precondition(parallel.chunkSize % KernelScratch.blockSize == 0, "chunks must be whole blocks")
+        scratch = KernelScratch(
+            workers: parallel.workerCount, behaviourGroups: tables.behaviourGroups.count, graph: graph)
+        logMeans = Simulation.logMeans(population, needed: !scenario.behaviours.isEmpty, parallel: parallel)
         let sampleSize = min(n, Simulation.rankSampleSize)
         rankSample = (0..<sampleSize).map { $0 * n / sampleSize }
         sampleRanks = Column(count: sampleSize, repeating: 0)
@@ -76,7 +80,7 @@ public final class Simulation {
     public var byteCount: Int {
         population.byteCount + graph.byteCount + state.byteCount + tallies.byteCount + degreeTallies.byteCount
             + histograms.byteCount + histogram.byteCount + detectionTable.byteCount + sampleRanks.byteCount
-            + citizensBelow.byteCount + behaviourCounts.byteCount
+            + citizensBelow.byteCount + scratch.byteCount + logMeans.byteCount
     }
 
     /// Advances one tick and returns its metrics.
@@ -86,9 +90,9 @@ public final class Simulation {
             perkMinimumSteps: tables.perkMinimumSteps.base)
         histograms.fill(0)
         let kernel = SocietyKernel(
-            rules: rules, tick: inputs, population: population, graph: graph, state: state,
+            rules: rules, tick: inputs, population: population, logMeans: logMeans, graph: graph, state: state,
             detentionTicks: scenario.regime.detention.ticks, detectionTable: detectionTable, histograms: histograms,
-            bins: histogram.count, behaviourCounts: behaviourCounts, generators: generators)
+            bins: histogram.count, scratch: scratch, generators: generators)
         let tallies = self.tallies
         parallel.forEachChunk { worker, chunk, citizens in
             tallies[chunk] = kernel.run(citizens: citizens, worker: worker)
@@ -110,6 +114,18 @@ public final class Simulation {
             progress(tick)
         }
         return rows
+    }
+
+    /// ln max(means, 10⁻⁶) per citizen, the behaviours' means trait while no sanction or perk
+    /// scales means; empty when `needed` is false.
+    private static func logMeans(_ population: Population, needed: Bool, parallel: ChunkedParallel) -> Column<Float> {
+        guard needed else { return Column(count: 0, repeating: 0) }
+        let means = population.column(.means)
+        let logMeans = Column<Float>(count: population.count, repeating: 0)
+        parallel.forEachChunk { _, _, citizens in
+            for citizen in citizens { logMeans[citizen] = Float.log(max(means[citizen], 1e-6)) }
+        }
+        return logMeans
     }
 
     private func mergeHistograms() {

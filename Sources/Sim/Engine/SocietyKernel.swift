@@ -2,7 +2,8 @@ import Agents
 
 /// The per-citizen work of one tick over one chunk of citizens: every mechanism of the model.
 ///
-/// For each citizen it reads tick t's signal words of its ties once, then decides tick t+1:
+/// Citizens go in blocks of ``KernelScratch/blockSize``: first every citizen of the block reads
+/// tick t's signal words of its ties once, into a ``Neighbourhood``; then each decides tick t+1:
 /// dissent, everyday behaviours, records (true and false), peer ratings, score, lists, and, with
 /// public scores, tie cutting. It holds raw pointers into the run's columns; workers call it on
 /// disjoint citizen ranges, and a citizen only writes its own state, its own slots and (atomically)
@@ -17,6 +18,8 @@ struct SocietyKernel: @unchecked Sendable {
     let conformity: UnsafeMutablePointer<Float>
     let ambition: UnsafeMutablePointer<Float>
     let means: UnsafeMutablePointer<Float>
+    /// ln max(means, 10⁻⁶) per citizen (empty without behaviours).
+    let logMeans: UnsafeMutablePointer<Float>
     let offsets: UnsafeMutablePointer<Int>
     let targets: UnsafeMutablePointer<UInt32>
     let kinds: UnsafeMutablePointer<UInt8>
@@ -35,15 +38,16 @@ struct SocietyKernel: @unchecked Sendable {
     let detectionTableSize: Int
     let histograms: UnsafeMutablePointer<UInt64>
     let bins: Int
-    /// Per worker, ``Behaviour/maximumCount`` counts of ties who did each behaviour.
-    let behaviourCounts: UnsafeMutablePointer<Float>
+    let scratch: KernelScratch
     let generators: WorkerGenerators
 
+    /// Ties gathered before the 8-bit counters of behaviours are emptied: 255 per lane, four lanes.
+    private static let segmentLength = 4 * 255
+
     init(
-        rules: RunConstants, tick: TickInputs, population: Population, graph: SocialGraph, state: SocietyState,
-        detentionTicks: Distribution, detectionTable: Column<Float>, histograms: Column<UInt64>, bins: Int,
-        behaviourCounts: Column<Float>,
-        generators: WorkerGenerators
+        rules: RunConstants, tick: TickInputs, population: Population, logMeans: Column<Float>, graph: SocialGraph,
+        state: SocietyState, detentionTicks: Distribution, detectionTable: Column<Float>, histograms: Column<UInt64>,
+        bins: Int, scratch: KernelScratch, generators: WorkerGenerators
     ) {
         self.rules = rules
         self.tick = tick
@@ -54,6 +58,7 @@ struct SocietyKernel: @unchecked Sendable {
         conformity = population.column(.conformity).base
         ambition = population.column(.ambition).base
         means = population.column(.means).base
+        self.logMeans = logMeans.base
         offsets = graph.offsets.base
         targets = graph.targets.base
         kinds = graph.kinds.base
@@ -71,21 +76,8 @@ struct SocietyKernel: @unchecked Sendable {
         detectionTableSize = detectionTable.count
         self.histograms = histograms.base
         self.bins = bins
-        self.behaviourCounts = behaviourCounts.base
+        self.scratch = scratch
         self.generators = generators
-    }
-
-    /// What a citizen sees of its ties at tick t.
-    struct Neighbourhood {
-        var active: Int32 = 0
-        var dissenting: Int32 = 0
-        var listedTies: Int32 = 0
-        var listedWeight: Float = 0
-        var scoreWeight: Float = 0
-        var weightedScoreFraction: Float = 0
-        var outranking: Int32 = 0
-        var stigmatized: Int32 = 0
-        var schoolRestricted = false
     }
 
     /// What a citizen did and suffered this tick, beyond its score.
@@ -103,15 +95,45 @@ struct SocietyKernel: @unchecked Sendable {
     func run(citizens: Range<Int>, worker: Int) -> ChunkTally {
         var tally = ChunkTally()
         let histogram = histograms + worker * bins
-        for citizen in citizens {
-            let steps = step(citizen, worker: worker, tally: &tally)
-            histogram[Int(steps)] &+= 1
+        let neighbourhoods = scratch.neighbourhoods(worker: worker)
+        let counts = scratch.behaviourCounts(worker: worker)
+        let words = scratch.words(worker: worker)
+        let groups = rules.behaviourGroupCount
+        var blockStart = citizens.lowerBound
+        while blockStart < citizens.upperBound {
+            let block = blockStart..<min(blockStart + KernelScratch.blockSize, citizens.upperBound)
+            if rules.needsTieDetails {
+                let firstSlot = offsets[block.lowerBound]
+                for slot in firstSlot..<offsets[block.upperBound] {
+                    words[slot - firstSlot] = current[Int(targets[slot])]
+                }
+                for citizen in block {
+                    let index = citizen - block.lowerBound
+                    neighbourhoods[index] = gather(
+                        citizen, words: words - firstSlot, behaviourCounts: counts + index * groups)
+                }
+            } else {
+                for citizen in block {
+                    neighbourhoods[citizen - block.lowerBound] = gatherDissent(citizen)
+                }
+            }
+            for citizen in block {
+                let index = citizen - block.lowerBound
+                let steps = step(
+                    citizen, seen: neighbourhoods[index], behaviourCounts: counts + index * groups, worker: worker,
+                    tally: &tally)
+                histogram[Int(steps)] &+= 1
+            }
+            blockStart = block.upperBound
         }
         return tally
     }
 
     @inline(__always)
-    private func step(_ citizen: Int, worker: Int, tally: inout ChunkTally) -> Int32 {
+    private func step(
+        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>, worker: Int,
+        tally: inout ChunkTally
+    ) -> Int32 {
         let previousSteps = score[citizen]
         var steps = recovered(previousSteps)
         let previousTrueSteps = rules.sanctionCount > 0 ? trueScore[citizen] : previousSteps
@@ -131,13 +153,6 @@ struct SocietyKernel: @unchecked Sendable {
             acts.word = 0
             tally.detained += 1
         } else {
-            let behaviourCounts = self.behaviourCounts + worker * Behaviour.maximumCount
-            let seen =
-                rules.needsTieDetails
-                ? gather(
-                    citizen, ownWord: current[citizen], travelBanned: listedMask & rules.travelBanMask != 0,
-                    behaviourCounts: behaviourCounts)
-                : gatherDissent(citizen)
             let scoreFraction = Float(steps) / Float(max(rules.stepCount, 1))
             let stake = permanentlyListed ? 0 : scoreFraction * (listedMask != 0 ? rules.listedStake : 1)
             decideDissent(
@@ -154,7 +169,7 @@ struct SocietyKernel: @unchecked Sendable {
             associate(seen: seen, steps: &steps, trueSteps: &trueSteps)
             if !acts.infraction { tally.compliant += 1 }
             if seen.schoolRestricted { tally.schoolRestricted += 1 }
-            if rules.publicScores && seen.stigmatized > 0 {
+            if rules.publicScores && seen.stigmatized {
                 cutTies(citizen, tally: &tally)
             }
             if rules.perkCount > 0 {
@@ -183,9 +198,11 @@ struct SocietyKernel: @unchecked Sendable {
     }
 
     /// Reads every tie's word of tick t once, counting only what the dissent rule needs: the
-    /// branch-free loop the dissent model alone runs.
+    /// branch-free loop the dissent model alone runs. Detained citizens read nothing.
     @inline(__always)
     private func gatherDissent(_ citizen: Int) -> Neighbourhood {
+        var seen = Neighbourhood()
+        guard detentionLeft[citizen] == 0 else { return seen }
         var active: UInt32 = 0
         var dissenting: UInt32 = 0
         for slot in offsets[citizen]..<offsets[citizen + 1] {
@@ -193,55 +210,139 @@ struct SocietyKernel: @unchecked Sendable {
             active &+= (word & SignalWord.present) >> 1
             dissenting &+= word & SignalWord.expressedDissent
         }
-        var seen = Neighbourhood()
         seen.active = Int32(active)
         seen.dissenting = Int32(dissenting)
         return seen
     }
 
-    /// Reads every tie's word of tick t once, with everything the regime's mechanisms need.
+    /// Sums everything the regime's mechanisms need over the ties' words of tick t (`words[slot]`
+    /// is the word of the tie in `slot`), and writes the counts of ties who did each behaviour to
+    /// `behaviourCounts` (one vector per group of four). Four ties at a time and branch-free: an
+    /// invisible tie, or a lane past the last tie, adds zeros. Weighted sums are integer counts
+    /// and sums per tie kind, weighted once at the end. Detained citizens read nothing.
     @inline(__always)
     private func gather(
-        _ citizen: Int, ownWord: UInt32, travelBanned: Bool, behaviourCounts: UnsafeMutablePointer<Float>
+        _ citizen: Int, words: UnsafeMutablePointer<UInt32>, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>
     ) -> Neighbourhood {
+        typealias Lanes = SIMD4<UInt32>
         var seen = Neighbourhood()
-        behaviourCounts.update(repeating: 0, count: rules.behaviourCount)
-        let ownFraction = ownWord >> SignalWord.scoreShift
-        for slot in offsets[citizen]..<offsets[citizen + 1] {
-            let word = current[Int(targets[slot])]
-            var weight: Float = 1
-            if rules.readsKinds {
-                let kind = kinds[slot]
-                if kind == TieKind.family.rawValue {
-                    weight = rules.familyWeight
-                    if word & SignalWord.schoolRestricted != 0 { seen.schoolRestricted = true }
-                } else if kind == TieKind.distant.rawValue
-                    && (travelBanned || word & SignalWord.travelBanned != 0)
-                {
-                    continue
-                }
-            }
-            guard word & SignalWord.present != 0 else { continue }
-            seen.active &+= 1
-            seen.dissenting &+= Int32(truncatingIfNeeded: word & SignalWord.expressedDissent)
-            var behaviours = (word >> SignalWord.behaviourShift) & SignalWord.behaviourBits
-            while behaviours != 0 {
-                behaviourCounts[behaviours.trailingZeroBitCount] += 1
-                behaviours &= behaviours &- 1
-            }
-            if word & SignalWord.listed != 0 {
-                seen.listedTies &+= 1
-                seen.listedWeight += weight
-            }
-            if rules.publicScores && word & SignalWord.stigmatized != 0 { seen.stigmatized &+= 1 }
-            let fraction = word >> SignalWord.scoreShift
-            if rules.associationPull > 0 {
-                seen.scoreWeight += weight
-                seen.weightedScoreFraction += weight * Float(fraction)
-            }
-            if rules.positionalAmbition && fraction > ownFraction { seen.outranking &+= 1 }
+        guard detentionLeft[citizen] == 0 else { return seen }
+        let ownFraction = SIMD4<Int32>(repeating: Int32(current[citizen] >> SignalWord.scoreShift))
+        var travelBanned: UInt32 = 0
+        for index in 0..<rules.sanctionCount where rules.travelBanMask & (1 << UInt8(index)) != 0 {
+            if sanctionLeft[index][citizen] > 0 { travelBanned = 1 }
         }
+        let banned = Lanes(repeating: travelBanned)
+        let laneIndex = Lanes(0, 1, 2, 3)
+        var active = Lanes.zero
+        var dissenting = Lanes.zero
+        var listed = Lanes.zero
+        var listedFamily = Lanes.zero
+        var visibleFamily = Lanes.zero
+        var outranking = Lanes.zero
+        var fractionSum = Lanes.zero
+        var familyFractionSum = Lanes.zero
+        var visibleWords = Lanes.zero
+        var familyWords = Lanes.zero
+        var counts: (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) = (.zero, .zero, .zero)
+        var slot = offsets[citizen]
+        let end = offsets[citizen + 1]
+        while slot < end {
+            let segmentEnd = min(end, slot + Self.segmentLength)
+            // Behaviour counts in 8-bit lanes: byte k of lane l of `lanes.g` counts behaviour 4g + k
+            // among the ties lane l has read.
+            var lanes: (Lanes, Lanes, Lanes) = (.zero, .zero, .zero)
+            while slot < segmentEnd {
+                let remaining = Lanes(repeating: UInt32(segmentEnd - slot))
+                let valid = Lanes.zero.replacing(with: 1, where: laneIndex .< remaining)
+                let word: Lanes
+                var kind = Lanes(repeating: UInt32(TieKind.social.rawValue))
+                if segmentEnd - slot >= 4 {
+                    word = UnsafeRawPointer(words + slot).loadUnaligned(as: Lanes.self)
+                    if rules.readsKinds {
+                        let kindBytes = UnsafeRawPointer(kinds + slot).loadUnaligned(as: SIMD4<UInt8>.self)
+                        kind = Lanes(truncatingIfNeeded: kindBytes)
+                    }
+                } else {
+                    var partial = Lanes.zero
+                    for lane in 0..<(segmentEnd - slot) {
+                        partial[lane] = words[slot + lane]
+                        if rules.readsKinds { kind[lane] = UInt32(kinds[slot + lane]) }
+                    }
+                    word = partial
+                }
+                let family = Lanes.zero.replacing(with: 1, where: kind .== UInt32(TieKind.family.rawValue)) & valid
+                let distant = Lanes.zero.replacing(with: 1, where: kind .== UInt32(TieKind.distant.rawValue))
+                let visible = (word &>> 1) & valid & ~(distant & (banned | (word &>> 3)))
+                let visibleMask = Lanes.zero &- visible
+                let familyMask = Lanes.zero &- family
+                familyWords |= word & familyMask
+                visibleWords |= word & visibleMask
+                active &+= visible
+                dissenting &+= word & visible
+                let isListed = (word &>> 2) & visible
+                listed &+= isListed
+                listedFamily &+= isListed & family
+                visibleFamily &+= visible & family
+                let fraction = word &>> SignalWord.scoreShift
+                let visibleFraction = fraction & visibleMask
+                fractionSum &+= visibleFraction
+                familyFractionSum &+= visibleFraction & familyMask
+                let outranks = unsafeBitCast(fraction, to: SIMD4<Int32>.self) .> ownFraction
+                outranking &+= Lanes.zero.replacing(with: 1, where: outranks) & visible
+                let behaviours = (word &>> SignalWord.behaviourShift) & visibleMask
+                lanes.0 &+= Self.spread(behaviours & 15)
+                lanes.1 &+= Self.spread((behaviours &>> 4) & 15)
+                lanes.2 &+= Self.spread((behaviours &>> 8) & 15)
+                slot += 4
+            }
+            slot = segmentEnd
+            counts.0 += Self.byteSums(lanes.0)
+            counts.1 += Self.byteSums(lanes.1)
+            counts.2 += Self.byteSums(lanes.2)
+        }
+        let groups = rules.behaviourGroupCount
+        if groups > 0 { behaviourCounts[0] = counts.0 }
+        if groups > 1 { behaviourCounts[1] = counts.1 }
+        if groups > 2 { behaviourCounts[2] = counts.2 }
+        let visibleCount = active.wrappedSum()
+        let familyCount = visibleFamily.wrappedSum()
+        let listedCount = listed.wrappedSum()
+        let listedFamilyCount = listedFamily.wrappedSum()
+        let familyFractions = familyFractionSum.wrappedSum()
+        seen.active = Int32(visibleCount)
+        seen.dissenting = Int32(dissenting.wrappedSum())
+        seen.listedTies = Int32(listedCount)
+        seen.outranking = Int32(outranking.wrappedSum())
+        seen.stigmatized = Self.any(visibleWords, SignalWord.stigmatized)
+        seen.schoolRestricted = Self.any(familyWords, SignalWord.schoolRestricted)
+        let familyWeight = rules.familyWeight
+        seen.listedWeight = Float(listedCount - listedFamilyCount) + familyWeight * Float(listedFamilyCount)
+        seen.scoreWeight = Float(visibleCount - familyCount) + familyWeight * Float(familyCount)
+        seen.weightedScoreFraction =
+            Float(fractionSum.wrappedSum() - familyFractions) + familyWeight * Float(familyFractions)
         return seen
+    }
+
+    /// Spreads four bits into the four bytes of each lane: bit k of `nibbles` becomes 1 in byte k.
+    @inline(__always)
+    private static func spread(_ nibbles: SIMD4<UInt32>) -> SIMD4<UInt32> {
+        (nibbles | nibbles &<< 7 | nibbles &<< 14 | nibbles &<< 21) & 0x0101_0101
+    }
+
+    /// Byte k of every lane, summed over the lanes, as element k.
+    @inline(__always)
+    private static func byteSums(_ lanes: SIMD4<UInt32>) -> SIMD4<Float> {
+        SIMD4<Float>(
+            SIMD4<UInt32>(
+                (lanes & 0xFF).wrappedSum(), ((lanes &>> 8) & 0xFF).wrappedSum(), ((lanes &>> 16) & 0xFF).wrappedSum(),
+                (lanes &>> 24).wrappedSum()))
+    }
+
+    /// Whether `bit` is set in any lane.
+    @inline(__always)
+    private static func any(_ lanes: SIMD4<UInt32>, _ bit: UInt32) -> Bool {
+        (lanes[0] | lanes[1] | lanes[2] | lanes[3]) & bit != 0
     }
 
     /// The threshold rule, recording, false records and detention (docs/MODEL.md, "Public dissent").
@@ -310,16 +411,16 @@ struct SocietyKernel: @unchecked Sendable {
 
     /// Everyday behaviours as discrete choice (docs/MODEL.md, "Everyday behaviours").
     ///
-    /// Act draws are words of the stream (citizen, t+1, conduct), one per behaviour; record draws
-    /// come from ``RecordDraws``, so switching surveillance on or off never changes which acts are
-    /// done. One draw u decides false records: behaviour b (in list order) is falsely recorded when
-    /// u falls in its slice [Σ_{c<b} m_c, Σ_{c≤b} m_c) of the misidentification rates and b was
-    /// not done; so each is falsely recorded with probability m_b, at most one per tick.
+    /// Act draws are words of the stream (citizen, t+1, conduct), one per behaviour, so the draws of
+    /// a group of four behaviours are one Philox block; record draws come from ``RecordDraws``, so
+    /// switching surveillance on or off never changes which acts are done. One draw u decides false
+    /// records: behaviour b (in list order) is falsely recorded when u falls in its slice
+    /// [Σ_{c<b} m_c, Σ_{c≤b} m_c) of the misidentification rates and b was not done; so each is
+    /// falsely recorded with probability m_b, at most one per tick.
     @inline(__always)
     private func decideBehaviours(
-        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<Float>, stake: Float,
-        listedMask: UInt8, steps: inout Int32,
-        trueSteps: inout Int32, acts: inout Acts, tally: inout ChunkTally
+        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>, stake: Float,
+        listedMask: UInt8, steps: inout Int32, trueSteps: inout Int32, acts: inout Acts, tally: inout ChunkTally
     ) {
         var meansFactor: Float = 1
         if listedMask != 0 {
@@ -334,34 +435,41 @@ struct SocietyKernel: @unchecked Sendable {
         if rules.positionalAmbition {
             ambitionWeight *= seen.active == 0 ? 0 : Float(seen.outranking) / Float(seen.active)
         }
+        let logMeans = meansFactor == 1 ? self.logMeans[citizen] : Float.log(max(means[citizen] * meansFactor, 1e-6))
         let traits = SIMD8<Float>(
             hardship[citizen], riskAversion[citizen], threshold[citizen], conformity[citizen], ambition[citizen],
-            Float.log(max(means[citizen] * meansFactor, 1e-6)), 0, 0)
+            logMeans, 0, 0)
         let inverseActive = seen.active == 0 ? 0 : 1 / Float(seen.active)
         let socialWeight = rules.socialInfluence * conformity[citizen] * inverseActive
         let ambitionStake = ambitionWeight * stake
+        var done: UInt32 = 0
+        for group in 0..<rules.behaviourGroupCount {
+            let draws = Philox4x32.block(
+                Philox4x32.Counter(UInt32(citizen), tick.next, RandomPurpose.conduct.rawValue, UInt32(group)),
+                key: rules.key)
+            let probabilities = ConductRule.probabilities(
+                rules.behaviourGroups[group], traits: traits, shares: behaviourCounts[group],
+                socialWeight: socialWeight, ambitionStake: ambitionStake)
+            done |= ConductRule.acts(draws: draws, probabilities: probabilities) << UInt32(4 * group)
+        }
         var impossible: UInt32 = 0
         if seen.listedTies == 0 { impossible |= rules.listedTieMask }
         if listedMask & rules.throttleMask != 0 { impossible |= rules.onlineMask }
-        var actStream = RandomStream(seed: rules.seed, entity: UInt32(citizen), tick: tick.next, purpose: .conduct)
-        var records = RecordDraws(seed: rules.seed, citizen: citizen, tick: tick.next)
-        for b in 0..<rules.behaviourCount {
-            let draw = actStream.nextUInt32()
-            let bit = UInt32(1) << UInt32(b)
-            guard impossible & bit == 0 else { continue }
+        done &= rules.behaviourMask & ~impossible
+        acts.word |= done << SignalWord.behaviourShift
+        tally.virtueActs += (done & rules.virtueMask).nonzeroBitCount
+        if done & ~rules.virtueMask != 0 { acts.infraction = true }
+        var records = RecordDraws(key: rules.key, citizen: citizen, tick: tick.next)
+        var remaining = done
+        while remaining != 0 {
+            let b = remaining.trailingZeroBitCount
+            remaining &= remaining &- 1
+            tally.acts[b] &+= 1
             let behaviour = rules.behaviours[b]
-            let probability = ConductRule.probability(
-                behaviour.coefficients, traits: traits, share: behaviourCounts[b], socialWeight: socialWeight,
-                ambitionStake: ambitionStake)
-            if Double(draw) < Double(probability) * 0x1p32 {
-                acts.word |= bit << SignalWord.behaviourShift
-                tally.acts[b] &+= 1
-                if rules.virtueMask & bit != 0 { tally.virtueActs += 1 } else { acts.infraction = true }
-                if behaviour.coverage > 0 && records.recordDraw(behaviour: b) < Double(behaviour.coverage) {
-                    acts.recorded |= bit
-                    steps += behaviour.pointsSteps
-                    trueSteps += behaviour.pointsSteps
-                }
+            if behaviour.coverage > 0 && records.recordDraw(behaviour: b) < Double(behaviour.coverage) {
+                acts.recorded |= 1 << UInt32(b)
+                steps += behaviour.pointsSteps
+                trueSteps += behaviour.pointsSteps
             }
         }
         guard rules.misidentificationTotal > 0 else { return }
@@ -371,7 +479,7 @@ struct SocietyKernel: @unchecked Sendable {
             let rate = Double(rules.behaviours[b].misidentification)
             guard falseDraw >= rate else {
                 let bit = UInt32(1) << UInt32(b)
-                if acts.word & (bit << SignalWord.behaviourShift) == 0 {
+                if done & bit == 0 {
                     acts.recorded |= bit
                     acts.falselyRecorded |= bit
                     tally.wrongfulRecords += 1
@@ -383,15 +491,14 @@ struct SocietyKernel: @unchecked Sendable {
         }
     }
 
-    /// Ratings received from about `ratingsPerTick` ties (docs/MODEL.md, "Peer rating").
+    /// Ratings received from about `ratings_per_tick` ties (docs/MODEL.md, "Peer rating").
     @inline(__always)
     private func receiveRatings(_ citizen: Int, steps: inout Int32, trueSteps: inout Int32, tally: inout ChunkTally) {
         let start = offsets[citizen]
         let degree = offsets[citizen + 1] - start
         guard degree > 0 else { return }
         var stream = RandomStream(seed: rules.seed, entity: UInt32(citizen), tick: tick.next, purpose: .peerRating)
-        let whole = rules.ratingsPerTick.rounded(.down)
-        let count = Int(whole) + (stream.nextUniform() < rules.ratingsPerTick - whole ? 1 : 0)
+        let count = rules.wholeRatingsPerTick + (stream.nextUniform() < rules.extraRatingChance ? 1 : 0)
         let own = current[citizen]
         let behaviours = (own >> SignalWord.behaviourShift) & SignalWord.behaviourBits
         let honest = PeerRatingRule.honest(
@@ -418,8 +525,8 @@ struct SocietyKernel: @unchecked Sendable {
         }
         guard weightSum > 0 else { return }
         let target = Float(rules.stepCount) * (weightedRatings / weightSum - 1) / 4
-        steps += Int32((rules.ratingResponsiveness * (target - Float(steps))).rounded())
-        trueSteps += Int32((rules.ratingResponsiveness * (target - Float(trueSteps))).rounded())
+        steps += PortableMath.nearestInteger(rules.ratingResponsiveness * (target - Float(steps)))
+        trueSteps += PortableMath.nearestInteger(rules.ratingResponsiveness * (target - Float(trueSteps)))
     }
 
     /// Guilt by association: pull toward ties' scores and a penalty per listed tie.
@@ -429,11 +536,11 @@ struct SocietyKernel: @unchecked Sendable {
             let mean =
                 seen.weightedScoreFraction / seen.scoreWeight / Float(SignalWord.scoreFractionMax)
                 * Float(rules.stepCount)
-            steps += Int32((rules.associationPull * (mean - Float(steps))).rounded())
-            trueSteps += Int32((rules.associationPull * (mean - Float(trueSteps))).rounded())
+            steps += PortableMath.nearestInteger(rules.associationPull * (mean - Float(steps)))
+            trueSteps += PortableMath.nearestInteger(rules.associationPull * (mean - Float(trueSteps)))
         }
         if rules.listedTiePenaltySteps > 0 && seen.listedWeight > 0 {
-            let penalty = Int32((rules.listedTiePenaltySteps * seen.listedWeight).rounded())
+            let penalty = PortableMath.nearestInteger(rules.listedTiePenaltySteps * seen.listedWeight)
             steps -= penalty
             trueSteps -= penalty
         }

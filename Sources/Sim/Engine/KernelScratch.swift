@@ -1,0 +1,52 @@
+/// Per-worker space for one block of citizens: its ties' signal words, copied in one tight loop, and
+/// what each citizen saw of its ties, summed before any of them decides.
+///
+/// Copying a block's tie words in a loop that does nothing else keeps many reads from random
+/// places in flight at once; the per-tie arithmetic then reads them from cache, and they are
+/// still cached when the block's decisions read a few of them again (ratings, tie cutting).
+final class KernelScratch: @unchecked Sendable {
+    /// Citizens gathered, then decided, at a time.
+    static let blockSize = 1024
+    /// Elements between two workers' regions: a block and a cache line's worth of padding.
+    private static let workerStride = blockSize + 16
+
+    private let neighbourhoods: Column<Neighbourhood>
+    private let behaviourCounts: Column<SIMD4<Float>>
+    private let groups: Int
+    private let words: Column<UInt32>
+    private let wordStride: Int
+
+    /// Space for `workers` workers, up to `behaviourGroups` groups of four behaviours, and the tie
+    /// words of any block of `graph` that starts at a multiple of ``blockSize``.
+    init(workers: Int, behaviourGroups: Int, graph: SocialGraph) {
+        groups = behaviourGroups
+        neighbourhoods = Column(count: workers * Self.workerStride, repeating: Neighbourhood())
+        behaviourCounts = Column(count: workers * Self.workerStride * behaviourGroups, repeating: .zero)
+        var largestBlock = 0
+        for start in stride(from: 0, to: graph.citizenCount, by: Self.blockSize) {
+            let end = min(start + Self.blockSize, graph.citizenCount)
+            largestBlock = max(largestBlock, graph.offsets[end] - graph.offsets[start])
+        }
+        wordStride = largestBlock + 16
+        words = Column(count: workers * wordStride, repeating: 0)
+    }
+
+    /// Bytes held.
+    var byteCount: Int { neighbourhoods.byteCount + behaviourCounts.byteCount + words.byteCount }
+
+    /// Worker `worker`'s copy of its block's tie words, in slot order from the block's first slot.
+    func words(worker: Int) -> UnsafeMutablePointer<UInt32> {
+        words.base + worker * wordStride
+    }
+
+    /// Worker `worker`'s neighbourhoods, one per citizen of its block.
+    func neighbourhoods(worker: Int) -> UnsafeMutablePointer<Neighbourhood> {
+        neighbourhoods.base + worker * Self.workerStride
+    }
+
+    /// Worker `worker`'s counts of ties who did each behaviour: citizen i of the block has group g's
+    /// four counts at index i · groups + g.
+    func behaviourCounts(worker: Int) -> UnsafeMutablePointer<SIMD4<Float>> {
+        behaviourCounts.base + worker * Self.workerStride * groups
+    }
+}
