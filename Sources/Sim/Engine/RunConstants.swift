@@ -78,7 +78,8 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
 
     /// Whether the gather must read tie kinds.
     let readsKinds: Bool
-    /// Whether the gather must look at more than presence and dissent.
+    /// Whether the gather must look at more than presence and dissent (and copy the tie words
+    /// that ratings and tie cutting read again).
     let needsTieDetails: Bool
     /// Whether anyone reads the stigmatized bit (tie cutting, dating, ratings).
     let tracksStigma: Bool
@@ -162,7 +163,7 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
         tracksStigma = publicScores || anyDating || peerRating
         needsTieDetails =
             readsKinds || behaviourCount > 0 || associationPull > 0 || listedTiePenaltySteps > 0
-            || positionalAmbition || listedTieMask != 0
+            || positionalAmbition || listedTieMask != 0 || peerRating
     }
 
     /// The score fraction of `steps` for the signal word.

@@ -120,8 +120,8 @@ struct SocietyKernel: @unchecked Sendable {
             for citizen in block {
                 let index = citizen - block.lowerBound
                 let steps = step(
-                    citizen, seen: neighbourhoods[index], behaviourCounts: counts + index * groups, worker: worker,
-                    tally: &tally)
+                    citizen, seen: neighbourhoods[index], behaviourCounts: counts + index * groups,
+                    tieWords: words - offsets[block.lowerBound], worker: worker, tally: &tally)
                 histogram[Int(steps)] &+= 1
             }
             blockStart = block.upperBound
@@ -129,10 +129,12 @@ struct SocietyKernel: @unchecked Sendable {
         return tally
     }
 
+    /// Decides tick t+1 for `citizen`; `tieWords[slot]` is the tick-t word of the tie in `slot`
+    /// (copied only when ``RunConstants/needsTieDetails``).
     @inline(__always)
     private func step(
-        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>, worker: Int,
-        tally: inout ChunkTally
+        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>,
+        tieWords: UnsafeMutablePointer<UInt32>, worker: Int, tally: inout ChunkTally
     ) -> Int32 {
         let previousSteps = score[citizen]
         var steps = recovered(previousSteps)
@@ -164,13 +166,13 @@ struct SocietyKernel: @unchecked Sendable {
                     steps: &steps, trueSteps: &trueSteps, acts: &acts, tally: &tally)
             }
             if rules.peerRating {
-                receiveRatings(citizen, steps: &steps, trueSteps: &trueSteps, tally: &tally)
+                receiveRatings(citizen, tieWords: tieWords, steps: &steps, trueSteps: &trueSteps, tally: &tally)
             }
             associate(seen: seen, steps: &steps, trueSteps: &trueSteps)
             if !acts.infraction { tally.compliant += 1 }
             if seen.schoolRestricted { tally.schoolRestricted += 1 }
             if rules.publicScores && seen.stigmatized {
-                cutTies(citizen, tally: &tally)
+                cutTies(citizen, tieWords: tieWords, tally: &tally)
             }
             if rules.perkCount > 0 {
                 dateIfBoosted(citizen, steps: previousSteps, tally: &tally)
@@ -493,7 +495,10 @@ struct SocietyKernel: @unchecked Sendable {
 
     /// Ratings received from about `ratings_per_tick` ties (docs/MODEL.md, "Peer rating").
     @inline(__always)
-    private func receiveRatings(_ citizen: Int, steps: inout Int32, trueSteps: inout Int32, tally: inout ChunkTally) {
+    private func receiveRatings(
+        _ citizen: Int, tieWords: UnsafeMutablePointer<UInt32>, steps: inout Int32, trueSteps: inout Int32,
+        tally: inout ChunkTally
+    ) {
         let start = offsets[citizen]
         let degree = offsets[citizen + 1] - start
         guard degree > 0 else { return }
@@ -508,7 +513,7 @@ struct SocietyKernel: @unchecked Sendable {
         var weightSum: Float = 0
         var weightedRatings: Float = 0
         for _ in 0..<count {
-            let rater = current[Int(targets[start + stream.nextIndex(below: degree)])]
+            let rater = tieWords[start + stream.nextIndex(below: degree)]
             guard rater & SignalWord.present != 0 else { continue }
             let raterFraction = Float(rater >> SignalWord.scoreShift) / Float(SignalWord.scoreFractionMax)
             let raterStake = raterFraction * (rater & SignalWord.listed != 0 ? rules.listedStake : 1)
@@ -616,12 +621,12 @@ struct SocietyKernel: @unchecked Sendable {
     /// With public scores: cut ties to stigmatized citizens and re-point the slot at a citizen
     /// who is not stigmatized (docs/MODEL.md, "Visibility and isolation").
     @inline(__always)
-    private func cutTies(_ citizen: Int, tally: inout ChunkTally) {
+    private func cutTies(_ citizen: Int, tieWords: UnsafeMutablePointer<UInt32>, tally: inout ChunkTally) {
         let probability = rules.cutRate * (conformity[citizen] + ambition[citizen]) / 2
         guard probability > 0 else { return }
         var stream = RandomStream(seed: rules.seed, entity: UInt32(citizen), tick: tick.next, purpose: .tieCutting)
         for slot in offsets[citizen]..<offsets[citizen + 1] {
-            guard current[Int(targets[slot])] & SignalWord.stigmatized != 0 else { continue }
+            guard tieWords[slot] & SignalWord.stigmatized != 0 else { continue }
             if !rules.cutFamily && kinds[slot] == TieKind.family.rawValue { continue }
             guard stream.nextUniform() < Double(probability) else { continue }
             if repoint(citizen, slot: slot, stream: &stream) { tally.tiesCut += 1 }
