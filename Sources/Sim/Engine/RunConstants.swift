@@ -58,7 +58,6 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
     let perkCount: Int
     let perks: UnsafeMutablePointer<PerkConstants>
     let positionalAmbition: Bool
-    let anyDating: Bool
 
     // Peer rating.
     let peerRating: Bool
@@ -143,7 +142,7 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
         perkCount = regime.perks.count
         perks = tables.perks.base
         positionalAmbition = tables.perks.buffer.contains { $0.rankShare > 0 }
-        anyDating = tables.perks.buffer.contains { $0.datingRate > 0 }
+        let anyDating = tables.perks.buffer.contains { $0.datingRate > 0 }
 
         let rating = regime.peerRating
         peerRating = rating.enabled
