@@ -10,6 +10,7 @@ import Testing
     /// with the folder's path replaced by `DIR`; nil when it succeeds.
     static func failure(_ text: String) throws -> String? {
         let folder = try SweepPlanTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
         let path = try folder.write("sweep.toml", text)
         do {
             _ = try SweepPlan.make(try SweepFile.load(path: path, library: ScenarioLibrary(folder: nil)))
@@ -109,6 +110,7 @@ import Testing
 
     @Test func aSweepFileIsRecognisedByItsSweepTable() throws {
         let folder = try SweepPlanTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
         #expect(SweepFile.isSweepFile(path: try folder.write("s.toml", Self.head)))
         #expect(!SweepFile.isSweepFile(path: (folder.path as NSString).appendingPathComponent("base.toml")))
         #expect(!SweepFile.isSweepFile(path: (folder.path as NSString).appendingPathComponent("missing.toml")))

@@ -5,9 +5,9 @@ import Testing
 
 /// `sweep.csv` and `sweep.json` in a sweep folder: torn lines, resumes, other sweeps, sorting.
 @Suite struct SweepLogTests {
-    static func plan(seed: Int = 1) throws -> (SweepPlan, ScenarioFolder) {
+    static func plan() throws -> (SweepPlan, ScenarioFolder) {
         let folder = try SweepPlanTests.folder()
-        let text = "[sweep]\nbase = \"base\"\nseed = \(seed)\nreplicates = 4\n"
+        let text = "[sweep]\nbase = \"base\"\nseed = 1\nreplicates = 4\n"
         return (try SweepPlanTests.plan(text, in: folder), folder)
     }
 
@@ -15,6 +15,7 @@ import Testing
 
     @Test func aTornLastLineIsDroppedAndWholeLinesAreKept() throws {
         let (plan, scenarios) = try Self.plan()
+        defer { try? FileManager.default.removeItem(atPath: scenarios.path) }
         let path = (scenarios.path as NSString).appendingPathComponent("out")
         let table = SweepTable(columns: ["run_id", "a", "b"])
         do {
@@ -57,6 +58,7 @@ import Testing
 
     @Test func aFolderOfAnotherSweepOrShardIsRefused() throws {
         let (plan, scenarios) = try Self.plan()
+        defer { try? FileManager.default.removeItem(atPath: scenarios.path) }
         let path = (scenarios.path as NSString).appendingPathComponent("out")
         do {
             _ = try SweepFolder.open(
@@ -79,6 +81,7 @@ import Testing
 
     @Test func aManifestRoundTrips() throws {
         let (plan, scenarios) = try Self.plan()
+        defer { try? FileManager.default.removeItem(atPath: scenarios.path) }
         let manifest = SweepManifest(plan: plan, shard: SweepShard(index: 2, count: 3))
         #expect(manifest.runs == 4 && manifest.shardRuns == 1 && manifest.shard == "2/3")
         try manifest.write(folder: scenarios.path)

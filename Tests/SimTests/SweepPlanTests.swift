@@ -38,6 +38,7 @@ import Testing
 
     @Test func gridRunsAreTheProductOfTheAxesTimesReplicates() throws {
         let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
         let plan = try Self.plan(Self.gridSweep, in: folder)
         #expect(plan.points.count == 10 * 2 * 2)
         #expect(plan.runCount == 10 * 2 * 2 * 3)
@@ -64,6 +65,7 @@ import Testing
 
     @Test func rangesGiveTidyEvenlySpacedValues() throws {
         let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
         let plan = try Self.plan(Self.gridSweep, in: folder)
         let coverages = stride(from: 0, to: plan.points.count, by: 4).map { plan.points[$0].values[0].cell }
         #expect(coverages == ["0.0", "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9"])
@@ -76,6 +78,7 @@ import Testing
 
     @Test func noAxesMeansReplicatesOfTheBase() throws {
         let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
         let plan = try Self.plan("[sweep]\nbase = \"base\"\nreplicates = 4\nset = [\"ticks=7\"]\n", in: folder)
         #expect(plan.runCount == 4)
         #expect(plan.points[0].scenario.ticks == 7)
@@ -105,6 +108,7 @@ import Testing
 
     @Test func sobolPointsLieInTheirRangesAndAreDeterministic() throws {
         let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
         let plan = try Self.plan(Self.sobolSweep, in: folder)
         #expect(plan.points.count == 64)
         #expect(plan.runCount == 128)
@@ -140,6 +144,7 @@ import Testing
         #expect(seeds.allSatisfy { $0 < 1 << 63 })
         #expect(SweepSeed.seed(sweepSeed: 43, run: 0) != seeds[0])
         let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
         let grid = try Self.plan(Self.gridSweep, in: folder)
         let sobol = try Self.plan(Self.sobolSweep.replacingOccurrences(of: "seed = 5", with: "seed = 11"), in: folder)
         #expect((0..<100).allSatisfy { grid.run($0).seed == sobol.run($0).seed })
@@ -148,6 +153,7 @@ import Testing
 
     @Test func theResolvedTextChangesWithTheRunsOnly() throws {
         let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
         let plan = try Self.plan(Self.gridSweep, in: folder)
         let commented = try Self.plan("# a comment\n" + Self.gridSweep, in: folder)
         #expect(commented.sha256 == plan.sha256)
