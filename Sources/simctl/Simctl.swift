@@ -15,6 +15,6 @@ struct Simctl: ParsableCommand {
               simctl run baseline --population 10000 --ticks 100
             """,
         version: SimulatorVersion.current,
-        subcommands: [Run.self, Validate.self, Scenarios.self, Bench.self]
+        subcommands: [Run.self, Sweep.self, Merge.self, Verify.self, Validate.self, Scenarios.self, Bench.self]
     )
 }

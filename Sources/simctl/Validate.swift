@@ -6,9 +6,13 @@ extension Simctl {
     /// `simctl validate`: check a scenario file without running it.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a scenario file (keys, types, ranges, referenced files) without running it.")
+            abstract: "Check a scenario or sweep file (keys, types, ranges, referenced files) without running it.",
+            discussion: """
+                A file with a top-level [sweep] table is a sweep file: every run's scenario is loaded \
+                and checked, and the number of runs is printed.
+                """)
 
-        @Argument(help: "Scenario file or shipped scenario name.")
+        @Argument(help: "Scenario file, shipped scenario name, or sweep file.")
         var file: String
 
         @Option(
@@ -18,6 +22,15 @@ extension Simctl {
 
         func run() throws {
             try reportingErrors {
+                if SweepFile.isSweepFile(path: file) {
+                    guard overrides.isEmpty else { throw CommandError("--set applies to scenarios, not sweep files") }
+                    let plan = try SweepPlan.make(try SweepFile.load(path: file))
+                    try plan.checkInputs()
+                    print(
+                        "\(file): ok (sweep '\(plan.file.name)' of \(plan.runCount) runs: \(plan.points.count) points "
+                            + "x \(plan.file.replicates) replicates over \(plan.file.axes.count) axes)")
+                    return
+                }
                 let loaded = try ScenarioLoader().load(path: file, overrides: overrides)
                 try ScenarioInputs.check(loaded.scenario)
                 print("\(loaded.sourcePath): ok (scenario '\(loaded.scenario.name)', \(loaded.scenario.ticks) ticks)")

@@ -1,0 +1,240 @@
+import Foundation
+
+/// A sweep file: a base scenario, fixed overrides, axes, replicates, a sweep seed and a sampling.
+///
+/// ```toml
+/// [sweep]
+/// base = "crackdown"                 # a path (relative to this file) or a shipped scenario
+/// seed = 1                           # the sweep seed; each run's seed comes from it (SweepSeed)
+/// replicates = 3
+/// sampling = "grid"                  # grid | sobol
+/// count = 64                         # sobol only: number of points
+/// set = ["population.size=5000"]     # optional: --set overrides applied to every run
+///
+/// [[axes]]
+/// key = "surveillance.dissent.coverage"
+/// range = { from = 0.0, to = 0.9, steps = 10 }
+///
+/// [[axes]]
+/// key = "legitimacy.value"
+/// values = [0.3, 0.5, 0.7]
+/// ```
+///
+/// A TOML file is a sweep file when it has a top-level `[sweep]` table. Reading the file checks its
+/// own keys; ``SweepPlan`` checks every axis key path and value against the base scenario.
+public struct SweepFile: Sendable {
+    /// How the runs' points are chosen.
+    public enum Sampling: Sendable, Equatable {
+        /// Every combination of the axes' values (the Cartesian product), first axis slowest.
+        case grid
+        /// The first `count` points of GSL's Sobol sequence, one coordinate per axis.
+        case sobol(count: Int)
+    }
+
+    /// Raw values of `sampling`.
+    enum SamplingName: String, CaseIterable {
+        case grid
+        case sobol
+    }
+
+    /// The sweep file's path, as given.
+    public var path: String
+    /// The sweep's name: `sweep.name`, else the file name without `.toml`.
+    public var name: String
+    /// The base scenario's file.
+    public var basePath: String
+    /// The sweep seed.
+    public var seed: UInt64
+    /// Runs per point (≥ 1), each with its own seed.
+    public var replicates: Int
+    /// How points are chosen.
+    public var sampling: Sampling
+    /// `key.path=value` overrides applied to every run before the axes.
+    public var overrides: [String]
+    /// The axes, in file order.
+    public var axes: [SweepAxis]
+    /// Line of each override in the file.
+    let overrideLines: [Int?]
+
+    /// Most axes a Sobol sweep may have (GSL's Sobol generator's limit).
+    public static let maximumSobolAxes = 40
+
+    /// Most points a Sobol sweep may have (GSL's Sobol generator gives 2³⁰ − 1).
+    public static let maximumSobolCount = (1 << 30) - 1
+
+    /// Whether the file at `path` is a sweep file: TOML with a top-level `sweep` table.
+    public static func isSweepFile(path: String) -> Bool {
+        guard ScenarioLibrary.isFile(path), let data = FileManager.default.contents(atPath: path),
+            let text = String(data: data, encoding: .utf8),
+            let tree = try? ScenarioNode.parse(text, source: ScenarioSource(path: path, text: text))
+        else { return false }
+        return tree.entries?["sweep"] != nil
+    }
+
+    /// Reads and checks the sweep file at `path`; `library` resolves a shipped base scenario.
+    public static func load(path: String, library: ScenarioLibrary = .default) throws(ScenarioError) -> SweepFile {
+        guard ScenarioLibrary.isFile(path) else {
+            throw ScenarioError(.fileNotFound, at: .file(path: path, line: nil), message: "no such sweep file")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw ScenarioError(
+                .unreadable, at: .file(path: path, line: nil), message: "cannot read the file as UTF-8 text")
+        }
+        return try load(tomlText: text, path: path, library: library)
+    }
+
+    /// Reads and checks a sweep file's text, as if read from `path` (which names it in errors and is
+    /// the base of a relative `base`).
+    public static func load(tomlText: String, path: String, library: ScenarioLibrary = .default)
+        throws(ScenarioError) -> SweepFile
+    {
+        let source = ScenarioSource(path: path, text: tomlText)
+        var top = try TableReader(try ScenarioNode.parse(tomlText, source: source), path: [])
+        guard var sweep = try top.table("sweep") else {
+            throw ScenarioError(
+                .missingKey, at: .file(path: path, line: nil), keyPath: "sweep",
+                message: "missing; a sweep file has a [sweep] table (base, seed, replicates, sampling)")
+        }
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        let name = try sweep.string("name") ?? (fileName.hasSuffix(".toml") ? String(fileName.dropLast(5)) : fileName)
+        guard let base = try sweep.string("base") else {
+            throw sweep.missing("base", "the scenario to sweep: a path relative to this file or a shipped name")
+        }
+        guard let basePath = locate(base, sweptBy: path, library: library) else {
+            throw sweep.error(
+                .fileNotFound, key: "base",
+                "no scenario \(TOMLFormat.string(base)): no such file next to \(path) and no shipped scenario of that name"
+            )
+        }
+        let seed = try sweep.integer("seed", atLeast: 0) ?? 1
+        let replicates = try sweep.integer("replicates", atLeast: 1) ?? 1
+        let samplingName = try sweep.choice("sampling", of: SamplingName.self) ?? .grid
+        let count = try sweep.integer("count", atLeast: 1)
+        let sampling: Sampling
+        switch (samplingName, count) {
+        case (.grid, nil): sampling = .grid
+        case (.grid, _?): throw sweep.error(.invalidValue, key: "count", "only sobol sampling takes a count")
+        case (.sobol, let count?) where count > maximumSobolCount:
+            throw sweep.error(.outOfRange, key: "count", "expected at most \(maximumSobolCount) points, got \(count)")
+        case (.sobol, let count?): sampling = .sobol(count: count)
+        case (.sobol, nil): throw sweep.missing("count", "sobol sampling needs the number of points")
+        }
+        var overrides: [String] = []
+        var overrideLines: [Int?] = []
+        if let node = sweep.node("set") {
+            for (index, element) in try TableReader.array(node, at: sweep.path + ["set"]).enumerated() {
+                let elementPath = sweep.path + ["set", "[\(index)]"]
+                guard case .string(let text) = element.value else {
+                    throw element.error(
+                        .wrongType, at: elementPath, "expected a string key.path=value, got \(element.summary)")
+                }
+                if text.split(separator: "=").first?.trimmingCharacters(in: .whitespaces) == "seed" {
+                    throw element.error(.invalidValue, at: elementPath, Self.seedMessage)
+                }
+                overrides.append(text)
+                overrideLines.append(line(element, elementPath))
+            }
+        }
+        try sweep.finish()
+        var axes: [SweepAxis] = []
+        for var table in try top.tables("axes") ?? [] {
+            let axis = try readAxis(&table, sampling: sampling)
+            if axes.contains(where: { $0.keyPath == axis.keyPath }) {
+                throw table.error(.invalidValue, key: "key", "\(TOMLFormat.string(axis.keyPath)) is swept twice")
+            }
+            axes.append(axis)
+        }
+        try top.finish()
+        if case .sobol = sampling, !(1...maximumSobolAxes).contains(axes.count) {
+            throw ScenarioError(
+                .invalidValue, at: .file(path: path, line: nil), keyPath: "axes",
+                message: "sobol sampling needs 1 to \(maximumSobolAxes) axes, got \(axes.count)")
+        }
+        return SweepFile(
+            path: path, name: name, basePath: basePath, seed: UInt64(seed), replicates: replicates,
+            sampling: sampling, overrides: overrides, axes: axes, overrideLines: overrideLines)
+    }
+
+    private static let seedMessage = "each run's seed comes from the sweep's seed; use sweep.seed and replicates"
+
+    /// One `[[axes]]` table.
+    private static func readAxis(_ table: inout TableReader, sampling: Sampling) throws(ScenarioError) -> SweepAxis {
+        guard let key = try table.string("key") else {
+            throw table.missing("key", "the scenario key path to sweep, e.g. \"legitimacy.value\"")
+        }
+        let keyLine = line(table.node("key"), table.path + ["key"])
+        if key.trimmingCharacters(in: .whitespaces) == "seed" {
+            throw table.error(.invalidValue, key: "key", seedMessage)
+        }
+        let values = table.node("values")
+        let range = try table.table("range")
+        try table.finish()
+        let levels: SweepAxis.Levels
+        var lines: [Int?] = []
+        switch (values, range) {
+        case (let node?, nil):
+            let path = table.path + ["values"]
+            var parsed: [SweepAxis.Value] = []
+            for (index, element) in try TableReader.array(node, at: path).enumerated() {
+                let elementPath = path + ["[\(index)]"]
+                guard let value = SweepAxis.Value(element) else {
+                    throw element.error(
+                        .wrongType, at: elementPath, "expected a scenario value, got \(element.summary)")
+                }
+                guard !value.cell.contains(where: \.isNewline) else {
+                    throw element.error(
+                        .invalidValue, at: elementPath, "a value with a line break cannot be a sweep.csv cell")
+                }
+                parsed.append(value)
+                lines.append(line(element, elementPath))
+            }
+            guard !parsed.isEmpty else {
+                throw node.error(.invalidValue, at: path, "expected at least one value, got an empty list")
+            }
+            levels = .values(parsed)
+        case (nil, var range?):
+            guard let fromNode = range.node("from"), let toNode = range.node("to") else {
+                throw range.missing(range.contains("from") ? "to" : "from", "a range is { from, to, steps }")
+            }
+            let from = try TableReader.number(fromNode, at: range.path + ["from"], .any)
+            let to = try TableReader.number(toNode, at: range.path + ["to"], .any)
+            let steps = try range.integer("steps", atLeast: 1)
+            if steps == nil, sampling == .grid {
+                throw range.missing("steps", "a range under grid sampling needs the number of values from..to")
+            }
+            try range.finish()
+            let integers: Bool
+            if case .integer = fromNode.value, case .integer = toNode.value {
+                integers = true
+            } else {
+                integers = false
+            }
+            levels = .range(from: from, to: to, steps: steps, integers: integers)
+            lines = [line(range.node, range.path)]
+        case (_?, _?):
+            throw table.error(.invalidValue, key: "range", "an axis has either values or a range, not both")
+        case (nil, nil):
+            throw table.missing("values", "an axis needs values = [...] or range = { from, to, steps }")
+        }
+        return SweepAxis(keyPath: key, levels: levels, keyLine: keyLine, valueLines: lines)
+    }
+
+    /// The line `node` (at `path`) was written on.
+    private static func line(_ node: ScenarioNode?, _ path: [String]) -> Int? {
+        guard case .file(let source)? = node?.origin else { return nil }
+        return source.locator.line(of: path)
+    }
+
+    /// The base scenario `target` names: a file relative to the sweep file's folder (with or
+    /// without `.toml`), else a shipped scenario.
+    private static func locate(_ target: String, sweptBy path: String, library: ScenarioLibrary) -> String? {
+        // Not NSString.deletingLastPathComponent, which traps on one-character paths on Linux.
+        let relative =
+            target.hasPrefix("/") ? target : path.lastIndex(of: "/").map { String(path[...$0]) + target } ?? target
+        for candidate in [relative, relative + ".toml"] where ScenarioLibrary.isFile(candidate) {
+            return candidate
+        }
+        return library.path(named: target)
+    }
+}
