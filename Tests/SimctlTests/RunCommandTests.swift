@@ -57,4 +57,16 @@ struct RunCommandTests {
         #expect((manifest["resolved_scenario"] as? String)?.contains("coverage") == true)
         #expect(manifest["seed"] as? Int == 7)
     }
+
+    @Test("one-character paths for the output folder and an extending scenario file work")
+    func oneCharacterPaths() throws {
+        let root = try SimctlProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("extends = \"baseline\"\n".utf8).write(to: root.appendingPathComponent("s"))
+        let result = try SimctlProcess.run(
+            ["run", "s", "--population", "1000", "--ticks", "2", "--out", "o", "--quiet"], in: root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("o").path)
+        #expect(files.sorted() == ["manifest.json", "summary.csv", "timeseries.csv"])
+    }
 }

@@ -74,11 +74,15 @@ public final class OutputFolder {
         if created { try? manager.removeItem(atPath: path) }
     }
 
-    private static func firstMissingAncestor(of path: String) -> String {
-        var missing = (path as NSString).standardizingPath
+    /// The outermost folder of `path` that does not exist yet, as an absolute path. Taken apart
+    /// with URL: `NSString.deletingLastPathComponent` traps on one-character paths on Linux.
+    static func firstMissingAncestor(of path: String) -> String {
+        var missing = URL(fileURLWithPath: path).standardizedFileURL
         while true {
-            let parent = (missing as NSString).deletingLastPathComponent
-            if parent.isEmpty || parent == missing || FileManager.default.fileExists(atPath: parent) { return missing }
+            let parent = missing.deletingLastPathComponent()
+            if parent.path == missing.path || FileManager.default.fileExists(atPath: parent.path) {
+                return missing.path
+            }
             missing = parent
         }
     }

@@ -96,9 +96,9 @@ public struct ScenarioLoader: Sendable {
     /// The file `extends = "target"` names: a path relative to the extending file's folder, with or
     /// without `.toml`, else a shipped scenario.
     private func locate(_ target: String, extendedBy path: String) -> String? {
-        let folder = (path as NSString).deletingLastPathComponent
-        let relative =
-            target.hasPrefix("/") || folder.isEmpty ? target : (folder as NSString).appendingPathComponent(target)
+        // Not NSString.deletingLastPathComponent, which traps on one-character paths on Linux.
+        let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+        let relative = target.hasPrefix("/") ? target : folder + target
         for candidate in [relative, relative + ".toml"] where ScenarioLibrary.isFile(candidate) {
             return candidate
         }

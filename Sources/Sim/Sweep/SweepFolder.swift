@@ -36,7 +36,7 @@ public final class SweepFolder {
         if existed && !isDirectory.boolValue {
             throw SweepError(path: path, message: "exists and is not a folder")
         }
-        let created = existed ? nil : firstMissingAncestor(of: path)
+        let created = existed ? nil : OutputFolder.firstMissingAncestor(of: path)
         if !existed {
             do {
                 try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -115,23 +115,10 @@ public final class SweepFolder {
         }
     }
 
-    // Paths are taken apart with URL: NSString.deletingLastPathComponent traps on one-character
-    // paths on Linux.
-
+    /// The hidden file beside `path` that is written first and renamed onto it. Taken apart with
+    /// URL: `NSString.deletingLastPathComponent` traps on one-character paths on Linux.
     private static func partialPath(of path: String) -> String {
         let url = URL(fileURLWithPath: path)
         return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial").path
-    }
-
-    /// The outermost folder of `path` that does not exist yet (absolute).
-    private static func firstMissingAncestor(of path: String) -> String {
-        var missing = URL(fileURLWithPath: path).standardizedFileURL
-        while true {
-            let parent = missing.deletingLastPathComponent()
-            if parent.path == missing.path || FileManager.default.fileExists(atPath: parent.path) {
-                return missing.path
-            }
-            missing = parent
-        }
     }
 }
