@@ -1,4 +1,5 @@
-/// A problem with an input file, reported as one line: `FILE[:LINE]: message`.
+/// A problem with an input file (a population or edge list, a run folder's manifest or outputs),
+/// reported as one line: `FILE[:LINE]: message`.
 public struct InputError: Error, CustomStringConvertible, Equatable {
     /// The file at fault.
     public var file: String
@@ -13,8 +14,9 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
         self.message = message
     }
 
+    /// `FILE: message` or `FILE:LINE: message`, on one line (line breaks in `message` become spaces).
     public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        return "\(file): \(message)"
+        let place = line.map { "\(file):\($0)" } ?? file
+        return "\(place): \(message)".split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

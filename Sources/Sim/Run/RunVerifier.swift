@@ -5,7 +5,7 @@ import Foundation
 public enum RunVerifier {
     /// Re-runs the run in `folder` into `scratch` (a folder that must not exist; it is removed
     /// before returning) with up to `threads` workers, and returns the names of the outputs that
-    /// reproduce. Throws ``VerifyError`` for a missing or corrupt manifest and for the first output
+    /// reproduce. Throws ``InputError`` for a missing or corrupt manifest and for the first output
     /// that differs, naming its first differing line.
     public static func verify(folder: String, scratch: String, threads: Int) throws -> [String] {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
@@ -14,7 +14,7 @@ public enum RunVerifier {
         do {
             loaded = try ScenarioLoader().load(tomlText: manifest.resolvedScenario, path: "resolved_scenario")
         } catch {
-            throw VerifyError(path: manifestPath, message: "\(error)")
+            throw InputError(file: manifestPath, message: "\(error)")
         }
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let rerun = (scratch as NSString).appendingPathComponent("run")
@@ -27,11 +27,11 @@ public enum RunVerifier {
             let recorded = manifest.outputs[name]!
             let path = (folder as NSString).appendingPathComponent(name)
             guard let original = FileManager.default.contents(atPath: path) else {
-                throw VerifyError(path: path, message: "missing or unreadable")
+                throw InputError(file: path, message: "missing or unreadable")
             }
             guard let again = FileManager.default.contents(atPath: (rerun as NSString).appendingPathComponent(name))
             else {
-                throw VerifyError(path: path, message: "the re-run wrote no such file\(versionNote)")
+                throw InputError(file: path, message: "the re-run wrote no such file\(versionNote)")
             }
             let originalHash = Runner.sha256(original)
             let againHash = Runner.sha256(again)
@@ -40,13 +40,13 @@ public enum RunVerifier {
                     originalHash != recorded && againHash == recorded
                     ? "the file was changed after the run (its SHA-256 no longer matches manifest.json)"
                     : "the re-run gives another output\(versionNote)"
-                throw VerifyError(
-                    path: path, line: firstDifferingLine(original, again),
+                throw InputError(
+                    file: path, line: firstDifferingLine(original, again),
                     message: "differs from the re-run from this line on: \(cause)")
             }
             if originalHash != recorded {
-                throw VerifyError(
-                    path: manifestPath,
+                throw InputError(
+                    file: manifestPath,
                     message: "records SHA-256 \(recorded.prefix(12)) for \(name), but the file and the re-run "
                         + "both hash to \(originalHash.prefix(12))")
             }
@@ -55,29 +55,29 @@ public enum RunVerifier {
     }
 
     /// The run manifest at `path`.
-    private static func read(_ path: String) throws(VerifyError) -> RunManifest {
+    private static func read(_ path: String) throws(InputError) -> RunManifest {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw VerifyError(path: path, message: "no such file: not a run folder")
+            throw InputError(file: path, message: "no such file: not a run folder")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw VerifyError(path: path, message: "cannot read the file")
+            throw InputError(file: path, message: "cannot read the file")
         }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
             let manifest = try decoder.decode(RunManifest.self, from: data)
             guard !manifest.outputs.isEmpty else {
-                throw VerifyError(path: path, message: "records no outputs to check")
+                throw InputError(file: path, message: "records no outputs to check")
             }
             return manifest
-        } catch let error as VerifyError {
+        } catch let error as InputError {
             throw error
         } catch DecodingError.keyNotFound(let key, _) {
-            throw VerifyError(path: path, message: "not a run manifest: no \(snakeCase(key.stringValue)) field")
+            throw InputError(file: path, message: "not a run manifest: no \(snakeCase(key.stringValue)) field")
         } catch DecodingError.dataCorrupted {
-            throw VerifyError(path: path, message: "not a run manifest: not valid JSON")
+            throw InputError(file: path, message: "not a run manifest: not valid JSON")
         } catch {
-            throw VerifyError(path: path, message: "not a run manifest: a field has the wrong type")
+            throw InputError(file: path, message: "not a run manifest: a field has the wrong type")
         }
     }
 
