@@ -86,6 +86,8 @@ private let everything = """
     duration = "permanent"
     effects = ["internet-throttle", "job-block"]
     means_factor = 0.3
+    initial_share = 0.01
+    initial_points = -50
 
     [[sanctions]]
     name = "jaywalkers"
@@ -158,7 +160,7 @@ private let everything = """
                 effects: [.flightBan, .railBan, .schoolRestriction]),
             Sanction(
                 name: "dissidents", trigger: .record("dissent"), duration: nil,
-                effects: [.internetThrottle, .jobBlock], meansFactor: 0.3),
+                effects: [.internetThrottle, .jobBlock], meansFactor: 0.3, initialShare: 0.01, initialPoints: -50),
             Sanction(name: "jaywalkers", trigger: .record("jaywalking"), duration: 7),
             Sanction(
                 name: "relatives", trigger: .listed("dissidents"), duration: 30, effects: [.loanBan, .propertyBan]),
@@ -408,6 +410,18 @@ private let everything = """
 
     @Test func sanctionErrorsNameTheElement() {
         let first = "[[sanctions]]\nname = \"first\"\ntrigger = { score_below = 500 }\nduration = 10\n"
+        #expect(
+            failure(first + "initial_share = 1.5\n")
+                == "x.toml:5: sanctions[0].initial_share: expected a number in [0, 1], got 1.5")
+        #expect(
+            failure(first + "initial_points = -30\n")
+                == "x.toml:5: sanctions[0].initial_points: initial_points applies to the initially listed; "
+                + "set initial_share > 0 too")
+        let following = "[[sanctions]]\nname = \"x\"\ntrigger = { listed = \"first\" }\nduration = 1\n"
+        #expect(
+            failure(first + following + "initial_share = 0.1\n")
+                == "x.toml:9: sanctions[1].initial_share: a list triggered by another list starts with that list's "
+                + "members; set initial_share there")
         #expect(
             failure(first + "[[sanctions]]\nname = \"fines\"\ntrigger = { record = \"unpaid_fines\" }\nduration = 10\n")
                 == "x.toml:7: sanctions[1].trigger.record: expected \"dissent\" or the name of a behaviour of this "

@@ -23,4 +23,5 @@ public enum RandomPurpose: UInt32, Sendable {
     case tieCutting = 38
     case dating = 39
     case conductRecord = 40
+    case initialListing = 41
 }

@@ -72,7 +72,8 @@ public final class Simulation {
         rankSample = (0..<sampleSize).map { $0 * n / sampleSize }
         sampleRanks = Column(count: sampleSize, repeating: 0)
         citizensBelow = Column(count: score.stepCount + 1, repeating: 0)
-        histogram[Int(score.steps(score.initial))] = UInt64(n)
+        InitialListings.apply(scenario: scenario, rules: rules, state: state)
+        for citizen in 0..<n { histogram[Int(state.score[citizen])] &+= 1 }
         updatePerkThresholds()
     }
 

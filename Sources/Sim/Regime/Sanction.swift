@@ -40,10 +40,16 @@ public struct Sanction: Sendable, Equatable {
     public var effects: [Effect]
     /// Means multiplier in [0, 1] under `job-block` (`means_factor`, default 0.6).
     public var meansFactor: Double
+    /// Share in [0, 1] of citizens on the list when the run starts (`initial_share`, default 0):
+    /// a stock listed before the simulated period. Not for lists triggered by another list.
+    public var initialShare: Double
+    /// Points added to an initially listed citizen's score, times a uniform draw in (0, 1): what
+    /// is left of the debt that listed it (`initial_points`, default 0).
+    public var initialPoints: Double
 
     public init(
         name: String, trigger: Trigger, duration: Int? = nil, liftAbove: Double? = nil, effects: [Effect] = [],
-        meansFactor: Double = 0.6
+        meansFactor: Double = 0.6, initialShare: Double = 0, initialPoints: Double = 0
     ) {
         self.name = name
         self.trigger = trigger
@@ -51,6 +57,8 @@ public struct Sanction: Sendable, Equatable {
         self.liftAbove = liftAbove
         self.effects = effects
         self.meansFactor = meansFactor
+        self.initialShare = initialShare
+        self.initialPoints = initialPoints
     }
 
     /// At most this many sanctions.

@@ -180,11 +180,23 @@ extension ScenarioDecoder {
             let liftAbove = try element.number("lift_above")
             let effects = try element.choices("effects", of: Sanction.Effect.self) ?? []
             let meansFactor = try element.number("means_factor", .unit) ?? 0.6
+            let initialShare = try element.number("initial_share", .unit) ?? 0
+            if initialShare > 0, case .listed = sanctionTrigger, let node = element.node("initial_share") {
+                throw node.error(
+                    .invalidValue, at: element.path + ["initial_share"],
+                    "a list triggered by another list starts with that list's members; set initial_share there")
+            }
+            let initialPoints = try element.number("initial_points") ?? 0
+            if initialPoints != 0 && initialShare == 0, let node = element.node("initial_points") {
+                throw node.error(
+                    .invalidValue, at: element.path + ["initial_points"],
+                    "initial_points applies to the initially listed; set initial_share > 0 too")
+            }
             try element.finish()
             sanctions.append(
                 Sanction(
                     name: name, trigger: sanctionTrigger, duration: duration, liftAbove: liftAbove, effects: effects,
-                    meansFactor: meansFactor))
+                    meansFactor: meansFactor, initialShare: initialShare, initialPoints: initialPoints))
         }
         return sanctions
     }

@@ -149,6 +149,8 @@ enum ScenarioEncoder {
                     ("lift_above", sanction.liftAbove.map(TOMLFormat.number)),
                     ("effects", strings(sanction.effects.map(\.rawValue))),
                     ("means_factor", TOMLFormat.number(sanction.meansFactor)),
+                    ("initial_share", sanction.initialShare > 0 ? TOMLFormat.number(sanction.initialShare) : nil),
+                    ("initial_points", sanction.initialPoints != 0 ? TOMLFormat.number(sanction.initialPoints) : nil),
                 ], array: true)
         }
         for perk in regime.perks {
