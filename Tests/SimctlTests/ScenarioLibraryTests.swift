@@ -96,17 +96,29 @@ struct ScenarioLibraryTests {
         #expect(violations < freeViolations, "traffic violations \(violations) vs baseline \(freeViolations)")
     }
 
-    @Test("blacklist-2019: after two years about 1% are listed, all banned from flights and rail; none in baseline")
+    @Test(
+        "blacklist-2019: about 1% listed throughout two years, all banned from flights and rail, with millions listed and restored a year at 1.4 billion; none in baseline"
+    )
     func blacklist2019() throws {
         let ticks = 730
-        let courts = try Self.run("blacklist-2019", population: 10_000, ticks: ticks)
+        let courts = try Self.run("blacklist-2019", population: 50_000, ticks: ticks)
         let free = try Self.run("baseline", population: 10_000, ticks: ticks)
         let population = try Self.column("population", of: courts)[0]
-        let listed = try Self.column("sanction_dishonest_debtors", of: courts).last!
-        #expect((0.005...0.015).contains(listed / population), "listed share \(listed / population)")
-        #expect(try Self.column("flight_bans", of: courts).last! == listed)
-        #expect(try Self.column("rail_bans", of: courts).last! == listed)
-        #expect(try Self.column("delistings", of: courts).reduce(0, +) > 0, "some debtors repay and are delisted")
+        let listed = try Self.column("sanction_dishonest_debtors", of: courts)
+        for share in [listed[0], listed[364], listed[ticks - 1]].map({ $0 / population }) {
+            #expect((0.005...0.015).contains(share), "listed share \(share)")
+        }
+        #expect(try Self.column("flight_bans", of: courts).last! == listed.last!)
+        #expect(try Self.column("rail_bans", of: courts).last! == listed.last!)
+        let listings = try Self.column("new_listings_represented", of: courts)
+        let delistings = try Self.column("delistings_represented", of: courts)
+        for year in 0..<2 {
+            let days = (365 * year)..<(365 * (year + 1))
+            let listedInYear = days.reduce(0) { $0 + listings[$1] }
+            let restoredInYear = days.reduce(0) { $0 + delistings[$1] }
+            #expect((1.5e6...4e6).contains(listedInYear), "year \(year + 1): \(listedInYear) listed")
+            #expect((1.5e6...4e6).contains(restoredInYear), "year \(year + 1): \(restoredInYear) restored")
+        }
         #expect(try Self.column("flight_bans", of: free).allSatisfy { $0 == 0 })
     }
 
