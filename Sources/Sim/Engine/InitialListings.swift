@@ -21,9 +21,9 @@ enum InitialListings {
             var mask: UInt8 = 0
             var steps = state.score[citizen]
             for (index, sanction) in sanctions.enumerated() {
-                if case .listed(let followed) = sanction.trigger {
-                    let followedIndex = sanctions.firstIndex { $0.name == followed }!
-                    if mask & (1 << UInt8(followedIndex)) != 0 {
+                let constants = rules.sanctions[index]
+                if constants.trigger == SanctionConstants.listed {
+                    if mask & (1 << UInt8(constants.follows)) != 0 {
                         state.sanctionLeft[index][citizen] = 1
                         mask |= 1 << UInt8(index)
                     }
@@ -36,8 +36,8 @@ enum InitialListings {
                     key: rules.key)
                 guard uniform(draws[0]) < sanction.initialShare else { continue }
                 state.sanctionLeft[index][citizen] =
-                    sanction.duration.map { UInt16(1 + (UInt64(draws[1]) &* UInt64($0)) >> 32) }
-                    ?? SocietyState.permanent
+                    constants.duration == SocietyState.permanent
+                    ? SocietyState.permanent : UInt16(1 + (UInt64(draws[1]) &* UInt64(constants.duration)) >> 32)
                 steps += score.stepDelta(sanction.initialPoints * uniform(draws[2]))
                 steps = min(max(steps, 0), stepCount)
                 mask |= 1 << UInt8(index)

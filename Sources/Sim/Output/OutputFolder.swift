@@ -21,20 +21,7 @@ public final class OutputFolder {
     /// Opens (creating if needed) the folder at `path` for writing.
     public static func open(path: String) throws(OutputError) -> OutputFolder {
         let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        let existed = manager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if existed && !isDirectory.boolValue {
-            throw OutputError(path: path, message: "exists and is not a folder")
-        }
-        var topCreated: String?
-        if !existed {
-            topCreated = firstMissingAncestor(of: path)
-            do {
-                try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
-            } catch {
-                throw OutputError(path: path, message: "cannot create output folder (\(reason(error)))")
-            }
-        }
+        let topCreated = try create(path: path)
         let staging = (path as NSString).appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
@@ -74,9 +61,26 @@ public final class OutputFolder {
         if created { try? manager.removeItem(atPath: path) }
     }
 
+    /// Creates the folder at `path` and any missing parents; returns the outermost folder it
+    /// created, to remove on failure (nil when `path` already was a folder).
+    static func create(path: String) throws(OutputError) -> String? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw OutputError(path: path, message: "exists and is not a folder") }
+            return nil
+        }
+        let topCreated = firstMissingAncestor(of: path)
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: path, message: "cannot create output folder (\(reason(error)))")
+        }
+        return topCreated
+    }
+
     /// The outermost folder of `path` that does not exist yet, as an absolute path. Taken apart
     /// with URL: `NSString.deletingLastPathComponent` traps on one-character paths on Linux.
-    static func firstMissingAncestor(of path: String) -> String {
+    private static func firstMissingAncestor(of path: String) -> String {
         var missing = URL(fileURLWithPath: path).standardizedFileURL
         while true {
             let parent = missing.deletingLastPathComponent()

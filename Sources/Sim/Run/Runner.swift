@@ -22,12 +22,10 @@ public enum Runner {
         let folder = try OutputFolder.open(path: request.outputFolder)
         do {
             progress(.preparing)
-            let world = try World.build(request.loaded.scenario, threads: request.threads)
-            let simulation = Simulation(
-                scenario: request.loaded.scenario, population: world.population, graph: world.graph,
-                threads: request.threads)
             let ticks = request.loaded.scenario.ticks
-            let rows = simulation.run { progress(.ticking(tick: $0, ticks: ticks)) }
+            let (world, simulation, rows) = try simulate(request.loaded.scenario, threads: request.threads) {
+                progress(.ticking(tick: $0, ticks: ticks))
+            }
             let layout = MetricsLayout(scenario: simulation.scenario, population: world.population.count)
             var timeseries = CSVTable(header: layout.columnNames)
             for row in rows { timeseries.append(layout.row(row)) }
@@ -59,6 +57,18 @@ public enum Runner {
             folder.discard()
             throw error
         }
+    }
+
+    /// Builds `scenario`'s world and simulates all its ticks with up to `threads` workers, calling
+    /// `progress` after each tick; returns the world, the simulation and every tick's metrics.
+    /// `simctl run` and every run of a sweep go through here, so both give the same rows.
+    public static func simulate(
+        _ scenario: Scenario, threads: Int, progress: (_ tick: Int) -> Void = { _ in }
+    ) throws -> (world: World, simulation: Simulation, rows: [TickMetrics]) {
+        let world = try World.build(scenario, threads: threads)
+        let simulation = Simulation(
+            scenario: scenario, population: world.population, graph: world.graph, threads: threads)
+        return (world, simulation, simulation.run(progress: progress))
     }
 
     /// Lowercase hex SHA-256 of `data`.

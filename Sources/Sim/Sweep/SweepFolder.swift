@@ -30,26 +30,18 @@ public final class SweepFolder {
 
     /// Opens (creating if needed) the folder at `path` for the sweep and shard `manifest` describes.
     public static func open(path: String, manifest: SweepManifest) throws(SweepError) -> SweepFolder {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        let existed = manager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if existed && !isDirectory.boolValue {
-            throw SweepError(path: path, message: "exists and is not a folder")
-        }
-        let created = existed ? nil : OutputFolder.firstMissingAncestor(of: path)
-        if !existed {
-            do {
-                try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
-            } catch {
-                throw SweepError(path: path, message: "cannot create the output folder")
-            }
+        let created: String?
+        do {
+            created = try OutputFolder.create(path: path)
+        } catch {
+            throw SweepError(path: error.path, message: error.message)
         }
         do throws(SweepError) {
             let folder = try lock(path: path, manifest: manifest)
             try folder.adopt(manifest)
             return folder
         } catch {
-            if let created { try? manager.removeItem(atPath: created) }
+            if let created { try? FileManager.default.removeItem(atPath: created) }
             throw error
         }
     }

@@ -61,10 +61,7 @@ public enum SweepRunner {
 
     /// The last tick's row of `scenario`'s timeseries, one cell per ``MetricsLayout`` column.
     public static func finalMetrics(of scenario: Scenario, threads: Int) throws -> [String] {
-        let world = try World.build(scenario, threads: threads)
-        let simulation = Simulation(
-            scenario: scenario, population: world.population, graph: world.graph, threads: threads)
-        let rows = simulation.run()
+        let (world, _, rows) = try Runner.simulate(scenario, threads: threads)
         return MetricsLayout(scenario: scenario, population: world.population.count).row(rows.last!)
     }
 
