@@ -82,6 +82,8 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
     let needsTieDetails: Bool
     /// Whether anyone reads the stigmatized bit (tie cutting, dating, ratings).
     let tracksStigma: Bool
+    /// Whether any mechanism beyond the dissent model is on (see ``KernelVariant``).
+    let runsRegime: Bool
 
     init(scenario: Scenario, tables: RuleTables) {
         let regime = scenario.regime
@@ -163,6 +165,7 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
         needsTieDetails =
             readsKinds || behaviourCount > 0 || associationPull > 0 || listedTiePenaltySteps > 0
             || positionalAmbition || listedTieMask != 0 || peerRating
+        runsRegime = needsTieDetails || sanctionCount > 0 || perkCount > 0
     }
 
     /// The score fraction of `steps` for the signal word.

@@ -44,6 +44,19 @@ struct SocietyKernel: @unchecked Sendable {
     /// Ties gathered before the 8-bit counters of behaviours are emptied: 255 per lane, four lanes.
     private static let segmentLength = 4 * 255
 
+    /// What a tie's `word & 3` (expressed dissent, present) adds to a gather's tally: 2³² per
+    /// present tie plus 1 per dissenting tie, so one add per tie counts both (no citizen has 2³²
+    /// ties, as ids are 32-bit). Written once, never changed.
+    private nonisolated(unsafe) static let presenceTallies: UnsafePointer<UInt64> = {
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 4)
+        for bits in UInt32(0)..<4 {
+            table[Int(bits)] =
+                (bits & SignalWord.present != 0 ? 1 << 32 : 0) + (bits & SignalWord.expressedDissent != 0 ? 1 : 0)
+        }
+        return UnsafePointer(table)
+    }()
+    private let presenceTally = Self.presenceTallies
+
     init(
         rules: RunConstants, tick: TickInputs, population: Population, logMeans: Column<Float>, graph: SocialGraph,
         state: SocietyState, detentionTicks: Distribution, detectionTable: Column<Float>, histograms: Column<UInt64>,
@@ -93,6 +106,15 @@ struct SocietyKernel: @unchecked Sendable {
 
     /// Computes tick t+1 for `citizens` and returns their tally; `worker` selects scratch space.
     func run(citizens: Range<Int>, worker: Int) -> ChunkTally {
+        rules.runsRegime
+            ? run(RegimeKernel.self, citizens: citizens, worker: worker)
+            : run(DissentKernel.self, citizens: citizens, worker: worker)
+    }
+
+    /// ``run(citizens:worker:)`` specialised for `variant`.
+    private func run<Variant: KernelVariant>(_ variant: Variant.Type, citizens: Range<Int>, worker: Int)
+        -> ChunkTally
+    {
         var tally = ChunkTally()
         let histogram = histograms + worker * bins
         let neighbourhoods = scratch.neighbourhoods(worker: worker)
@@ -102,10 +124,11 @@ struct SocietyKernel: @unchecked Sendable {
         var blockStart = citizens.lowerBound
         while blockStart < citizens.upperBound {
             let block = blockStart..<min(blockStart + KernelScratch.blockSize, citizens.upperBound)
-            if rules.needsTieDetails {
+            if Variant.runsRegime && rules.needsTieDetails {
                 let firstSlot = offsets[block.lowerBound]
-                for slot in firstSlot..<offsets[block.upperBound] {
-                    words[slot - firstSlot] = current[Int(targets[slot])]
+                let blockTargets = targets + firstSlot
+                for index in 0..<(offsets[block.upperBound] - firstSlot) {
+                    words[index] = current[Int(blockTargets[index])]
                 }
                 for citizen in block {
                     let index = citizen - block.lowerBound
@@ -120,7 +143,7 @@ struct SocietyKernel: @unchecked Sendable {
             for citizen in block {
                 let index = citizen - block.lowerBound
                 let steps = step(
-                    citizen, seen: neighbourhoods[index], behaviourCounts: counts + index * groups,
+                    variant, citizen, seen: neighbourhoods[index], behaviourCounts: counts + index * groups,
                     tieWords: words - offsets[block.lowerBound], worker: worker, tally: &tally)
                 histogram[Int(steps)] &+= 1
             }
@@ -132,17 +155,19 @@ struct SocietyKernel: @unchecked Sendable {
     /// Decides tick t+1 for `citizen`; `tieWords[slot]` is the tick-t word of the tie in `slot`
     /// (copied only when ``RunConstants/needsTieDetails``).
     @inline(__always)
-    private func step(
-        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>,
+    private func step<Variant: KernelVariant>(
+        _ variant: Variant.Type, _ citizen: Int, seen: Neighbourhood,
+        behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>,
         tieWords: UnsafeMutablePointer<UInt32>, worker: Int, tally: inout ChunkTally
     ) -> Int32 {
         let previousSteps = score[citizen]
         var steps = recovered(previousSteps)
-        let previousTrueSteps = rules.sanctionCount > 0 ? trueScore[citizen] : previousSteps
+        let sanctionCount = Variant.runsRegime ? rules.sanctionCount : 0
+        let previousTrueSteps = sanctionCount > 0 ? trueScore[citizen] : previousSteps
         var trueSteps = recovered(previousTrueSteps)
         var listedMask: UInt8 = 0
         var permanentlyListed = false
-        for index in 0..<rules.sanctionCount {
+        for index in 0..<sanctionCount {
             let left = sanctionLeft[index][citizen]
             if left > 0 {
                 listedMask |= 1 << UInt8(index)
@@ -160,43 +185,59 @@ struct SocietyKernel: @unchecked Sendable {
             decideDissent(
                 citizen, seen: seen, stake: stake, steps: &steps, trueSteps: &trueSteps, acts: &acts, worker: worker,
                 tally: &tally)
-            if rules.behaviourCount > 0 {
-                decideBehaviours(
-                    citizen, seen: seen, behaviourCounts: behaviourCounts, stake: stake, listedMask: listedMask,
-                    steps: &steps, trueSteps: &trueSteps, acts: &acts, tally: &tally)
+            if Variant.runsRegime {
+                regimeActs(
+                    citizen, seen: seen, behaviourCounts: behaviourCounts, tieWords: tieWords, stake: stake,
+                    listedMask: listedMask, previousSteps: previousSteps, steps: &steps, trueSteps: &trueSteps,
+                    acts: &acts, tally: &tally)
             }
-            if rules.peerRating {
-                receiveRatings(citizen, tieWords: tieWords, steps: &steps, trueSteps: &trueSteps, tally: &tally)
-            }
-            associate(seen: seen, steps: &steps, trueSteps: &trueSteps)
             if !acts.infraction { tally.compliant += 1 }
-            if seen.schoolRestricted { tally.schoolRestricted += 1 }
-            if rules.publicScores && seen.stigmatized {
-                cutTies(citizen, tieWords: tieWords, tally: &tally)
-            }
-            if rules.perkCount > 0 {
-                dateIfBoosted(citizen, steps: previousSteps, tally: &tally)
-            }
         }
         steps = min(max(steps, 0), rules.stepCount)
-        trueSteps = min(max(trueSteps, 0), rules.stepCount)
         var word = acts.word
-        if rules.sanctionCount > 0 {
+        if sanctionCount > 0 {
+            trueSteps = min(max(trueSteps, 0), rules.stepCount)
             let newMask = updateSanctions(citizen, steps: steps, trueSteps: trueSteps, acts: acts, tally: &tally)
             if newMask != 0 { word |= SignalWord.listed | SignalWord.stigmatized }
             if newMask & rules.travelBanMask != 0 { word |= SignalWord.travelBanned }
             if newMask & rules.schoolMask != 0 { word |= SignalWord.schoolRestricted }
+            if trueSteps != previousTrueSteps { trueScore[citizen] = trueSteps }
         }
         if acts.dissentRecorded { status[citizen] |= SocietyState.Status.dissentOnRecord }
-        if rules.tracksStigma
+        if Variant.runsRegime && rules.tracksStigma
             && (status[citizen] & SocietyState.Status.dissentOnRecord != 0 || steps < rules.stigmaBelowSteps)
         {
             word |= SignalWord.stigmatized
         }
         if steps != previousSteps { score[citizen] = steps }
-        if rules.sanctionCount > 0 && trueSteps != previousTrueSteps { trueScore[citizen] = trueSteps }
         next[citizen] = word | rules.scoreFraction(steps) << SignalWord.scoreShift
         return steps
+    }
+
+    /// What a present citizen does and undergoes beyond dissent: behaviours, ratings received, guilt
+    /// by association, tie cutting and dating.
+    @inline(__always)
+    private func regimeActs(
+        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>,
+        tieWords: UnsafeMutablePointer<UInt32>, stake: Float, listedMask: UInt8, previousSteps: Int32,
+        steps: inout Int32, trueSteps: inout Int32, acts: inout Acts, tally: inout ChunkTally
+    ) {
+        if rules.behaviourCount > 0 {
+            decideBehaviours(
+                citizen, seen: seen, behaviourCounts: behaviourCounts, stake: stake, listedMask: listedMask,
+                steps: &steps, trueSteps: &trueSteps, acts: &acts, tally: &tally)
+        }
+        if rules.peerRating {
+            receiveRatings(citizen, tieWords: tieWords, steps: &steps, trueSteps: &trueSteps, tally: &tally)
+        }
+        associate(seen: seen, steps: &steps, trueSteps: &trueSteps)
+        if seen.schoolRestricted { tally.schoolRestricted += 1 }
+        if rules.publicScores && seen.stigmatized {
+            cutTies(citizen, tieWords: tieWords, tally: &tally)
+        }
+        if rules.perkCount > 0 {
+            dateIfBoosted(citizen, steps: previousSteps, tally: &tally)
+        }
     }
 
     /// Reads every tie's word of tick t once, counting only what the dissent rule needs: the
@@ -205,15 +246,12 @@ struct SocietyKernel: @unchecked Sendable {
     private func gatherDissent(_ citizen: Int) -> Neighbourhood {
         var seen = Neighbourhood()
         guard detentionLeft[citizen] == 0 else { return seen }
-        var active: UInt32 = 0
-        var dissenting: UInt32 = 0
+        var tally: UInt64 = 0
         for slot in offsets[citizen]..<offsets[citizen + 1] {
-            let word = current[Int(targets[slot])]
-            active &+= (word & SignalWord.present) >> 1
-            dissenting &+= word & SignalWord.expressedDissent
+            tally &+= presenceTally[Int(current[Int(targets[slot])] & 3)]
         }
-        seen.active = Int32(active)
-        seen.dissenting = Int32(dissenting)
+        seen.active = Int32(truncatingIfNeeded: tally >> 32)
+        seen.dissenting = Int32(truncatingIfNeeded: tally)
         return seen
     }
 
@@ -332,13 +370,14 @@ struct SocietyKernel: @unchecked Sendable {
         (nibbles | nibbles &<< 7 | nibbles &<< 14 | nibbles &<< 21) & 0x0101_0101
     }
 
-    /// Byte k of every lane, summed over the lanes, as element k.
+    /// Byte k of every lane, summed over the lanes, as element k (each byte at most 255).
     @inline(__always)
     private static func byteSums(_ lanes: SIMD4<UInt32>) -> SIMD4<Float> {
-        SIMD4<Float>(
-            SIMD4<UInt32>(
-                (lanes & 0xFF).wrappedSum(), ((lanes &>> 8) & 0xFF).wrappedSum(), ((lanes &>> 16) & 0xFF).wrappedSum(),
-                (lanes &>> 24).wrappedSum()))
+        // Bytes 0 and 2, and bytes 1 and 3, as 16-bit halves: four lanes sum to at most 4 · 255.
+        let even = (lanes & 0x00FF_00FF).wrappedSum()
+        let odd = ((lanes &>> 8) & 0x00FF_00FF).wrappedSum()
+        let sums = SIMD4<UInt32>(even & 0xFFFF, odd & 0xFFFF, even >> 16, odd >> 16)
+        return SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: sums))
     }
 
     /// Whether `bit` is set in any lane.
