@@ -41,9 +41,6 @@ struct SocietyKernel: @unchecked Sendable {
     let scratch: KernelScratch
     let generators: WorkerGenerators
 
-    /// Ties gathered before the 8-bit counters of behaviours are emptied: 255 per lane, four lanes.
-    private static let segmentLength = 4 * 255
-
     /// What a tie's `word & 3` (expressed dissent, present) adds to a gather's tally: 2³² per
     /// present tie plus 1 per dissenting tie, so one add per tie counts both (no citizen has 2³²
     /// ties, as ids are 32-bit). Written once, never changed.
@@ -256,134 +253,51 @@ struct SocietyKernel: @unchecked Sendable {
     }
 
     /// Sums everything the regime's mechanisms need over the ties' words of tick t (`words[slot]`
-    /// is the word of the tie in `slot`), and writes the counts of ties who did each behaviour to
-    /// `behaviourCounts` (one vector per group of four). Four ties at a time and branch-free: an
-    /// invisible tie, or a lane past the last tie, adds zeros. Weighted sums are integer counts
-    /// and sums per tie kind, weighted once at the end. Detained citizens read nothing.
-    @inline(__always)
+    /// is the word of the tie in `slot`; see ``TieSums``), and writes the counts of ties who did
+    /// each behaviour to `behaviourCounts` (one vector per group of four). Detained citizens read
+    /// nothing. Kept out of line, so the tick's large loop does not keep its many sums from
+    /// being inlined here.
+    @inline(never)
     private func gather(
         _ citizen: Int, words: UnsafeMutablePointer<UInt32>, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>
     ) -> Neighbourhood {
-        typealias Lanes = SIMD4<UInt32>
-        var seen = Neighbourhood()
-        guard detentionLeft[citizen] == 0 else { return seen }
-        let ownFraction = SIMD4<Int32>(repeating: Int32(current[citizen] >> SignalWord.scoreShift))
-        var travelBanned: UInt32 = 0
-        for index in 0..<rules.sanctionCount where rules.travelBanMask & (1 << UInt8(index)) != 0 {
-            if sanctionLeft[index][citizen] > 0 { travelBanned = 1 }
-        }
-        let banned = Lanes(repeating: travelBanned)
-        let laneIndex = Lanes(0, 1, 2, 3)
-        var active = Lanes.zero
-        var dissenting = Lanes.zero
-        var listed = Lanes.zero
-        var listedFamily = Lanes.zero
-        var visibleFamily = Lanes.zero
-        var outranking = Lanes.zero
-        var fractionSum = Lanes.zero
-        var familyFractionSum = Lanes.zero
-        var visibleWords = Lanes.zero
-        var familyWords = Lanes.zero
-        var counts: (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) = (.zero, .zero, .zero)
+        typealias Lanes = TieSums.Lanes
+        guard detentionLeft[citizen] == 0 else { return Neighbourhood() }
+        let socialKinds = Lanes(repeating: UInt32(TieKind.social.rawValue))
+        var sums = TieSums(ownWord: current[citizen])
         var slot = offsets[citizen]
         let end = offsets[citizen + 1]
         while slot < end {
-            let segmentEnd = min(end, slot + Self.segmentLength)
-            // Behaviour counts in 8-bit lanes: byte k of lane l of `lanes.g` counts behaviour 4g + k
-            // among the ties lane l has read.
-            var lanes: (Lanes, Lanes, Lanes) = (.zero, .zero, .zero)
-            while slot < segmentEnd {
-                let remaining = Lanes(repeating: UInt32(segmentEnd - slot))
-                let valid = Lanes.zero.replacing(with: 1, where: laneIndex .< remaining)
-                let word: Lanes
-                var kind = Lanes(repeating: UInt32(TieKind.social.rawValue))
-                if segmentEnd - slot >= 4 {
-                    word = UnsafeRawPointer(words + slot).loadUnaligned(as: Lanes.self)
-                    if rules.readsKinds {
-                        let kindBytes = UnsafeRawPointer(kinds + slot).loadUnaligned(as: SIMD4<UInt8>.self)
-                        kind = Lanes(truncatingIfNeeded: kindBytes)
-                    }
-                } else {
-                    var partial = Lanes.zero
-                    for lane in 0..<(segmentEnd - slot) {
-                        partial[lane] = words[slot + lane]
-                        if rules.readsKinds { kind[lane] = UInt32(kinds[slot + lane]) }
-                    }
-                    word = partial
-                }
-                let family = Lanes.zero.replacing(with: 1, where: kind .== UInt32(TieKind.family.rawValue)) & valid
-                let distant = Lanes.zero.replacing(with: 1, where: kind .== UInt32(TieKind.distant.rawValue))
-                let visible = (word &>> 1) & valid & ~(distant & (banned | (word &>> 3)))
-                let visibleMask = Lanes.zero &- visible
-                let familyMask = Lanes.zero &- family
-                familyWords |= word & familyMask
-                visibleWords |= word & visibleMask
-                active &+= visible
-                dissenting &+= word & visible
-                let isListed = (word &>> 2) & visible
-                listed &+= isListed
-                listedFamily &+= isListed & family
-                visibleFamily &+= visible & family
-                let fraction = word &>> SignalWord.scoreShift
-                let visibleFraction = fraction & visibleMask
-                fractionSum &+= visibleFraction
-                familyFractionSum &+= visibleFraction & familyMask
-                let outranks = unsafeBitCast(fraction, to: SIMD4<Int32>.self) .> ownFraction
-                outranking &+= Lanes.zero.replacing(with: 1, where: outranks) & visible
-                let behaviours = (word &>> SignalWord.behaviourShift) & visibleMask
-                lanes.0 &+= Self.spread(behaviours & 15)
-                lanes.1 &+= Self.spread((behaviours &>> 4) & 15)
-                lanes.2 &+= Self.spread((behaviours &>> 8) & 15)
+            let segmentEnd = min(end, slot + TieSums.segmentLength)
+            while segmentEnd - slot >= 4 {
+                let kinds =
+                    rules.readsKinds
+                    ? Lanes(truncatingIfNeeded: UnsafeRawPointer(kinds + slot).loadUnaligned(as: SIMD4<UInt8>.self))
+                    : socialKinds
+                sums.add(
+                    words: UnsafeRawPointer(words + slot).loadUnaligned(as: Lanes.self), kinds: kinds,
+                    validMask: Lanes(repeating: .max))
                 slot += 4
             }
-            slot = segmentEnd
-            counts.0 += Self.byteSums(lanes.0)
-            counts.1 += Self.byteSums(lanes.1)
-            counts.2 += Self.byteSums(lanes.2)
+            if slot < segmentEnd {
+                var partialWords = Lanes.zero
+                var partialKinds = socialKinds
+                for lane in 0..<(segmentEnd - slot) {
+                    partialWords[lane] = words[slot + lane]
+                    if rules.readsKinds { partialKinds[lane] = UInt32(kinds[slot + lane]) }
+                }
+                let validMask = Lanes.zero.replacing(
+                    with: .max, where: Lanes(0, 1, 2, 3) .< Lanes(repeating: UInt32(segmentEnd - slot)))
+                sums.add(words: partialWords, kinds: partialKinds, validMask: validMask)
+                slot = segmentEnd
+            }
+            sums.closeSegment()
         }
         let groups = rules.behaviourGroupCount
-        if groups > 0 { behaviourCounts[0] = counts.0 }
-        if groups > 1 { behaviourCounts[1] = counts.1 }
-        if groups > 2 { behaviourCounts[2] = counts.2 }
-        let visibleCount = active.wrappedSum()
-        let familyCount = visibleFamily.wrappedSum()
-        let listedCount = listed.wrappedSum()
-        let listedFamilyCount = listedFamily.wrappedSum()
-        let familyFractions = familyFractionSum.wrappedSum()
-        seen.active = Int32(visibleCount)
-        seen.dissenting = Int32(dissenting.wrappedSum())
-        seen.listedTies = Int32(listedCount)
-        seen.outranking = Int32(outranking.wrappedSum())
-        seen.stigmatized = Self.any(visibleWords, SignalWord.stigmatized)
-        seen.schoolRestricted = Self.any(familyWords, SignalWord.schoolRestricted)
-        let familyWeight = rules.familyWeight
-        seen.listedWeight = Float(listedCount - listedFamilyCount) + familyWeight * Float(listedFamilyCount)
-        seen.scoreWeight = Float(visibleCount - familyCount) + familyWeight * Float(familyCount)
-        seen.weightedScoreFraction =
-            Float(fractionSum.wrappedSum() - familyFractions) + familyWeight * Float(familyFractions)
-        return seen
-    }
-
-    /// Spreads four bits into the four bytes of each lane: bit k of `nibbles` becomes 1 in byte k.
-    @inline(__always)
-    private static func spread(_ nibbles: SIMD4<UInt32>) -> SIMD4<UInt32> {
-        (nibbles | nibbles &<< 7 | nibbles &<< 14 | nibbles &<< 21) & 0x0101_0101
-    }
-
-    /// Byte k of every lane, summed over the lanes, as element k (each byte at most 255).
-    @inline(__always)
-    private static func byteSums(_ lanes: SIMD4<UInt32>) -> SIMD4<Float> {
-        // Bytes 0 and 2, and bytes 1 and 3, as 16-bit halves: four lanes sum to at most 4 · 255.
-        let even = (lanes & 0x00FF_00FF).wrappedSum()
-        let odd = ((lanes &>> 8) & 0x00FF_00FF).wrappedSum()
-        let sums = SIMD4<UInt32>(even & 0xFFFF, odd & 0xFFFF, even >> 16, odd >> 16)
-        return SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: sums))
-    }
-
-    /// Whether `bit` is set in any lane.
-    @inline(__always)
-    private static func any(_ lanes: SIMD4<UInt32>, _ bit: UInt32) -> Bool {
-        (lanes[0] | lanes[1] | lanes[2] | lanes[3]) & bit != 0
+        if groups > 0 { behaviourCounts[0] = sums.behaviourCounts.0 }
+        if groups > 1 { behaviourCounts[1] = sums.behaviourCounts.1 }
+        if groups > 2 { behaviourCounts[2] = sums.behaviourCounts.2 }
+        return sums.neighbourhood(familyWeight: rules.familyWeight)
     }
 
     /// The threshold rule, recording, false records and detention (docs/MODEL.md, "Public dissent").
