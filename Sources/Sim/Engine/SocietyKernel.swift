@@ -261,38 +261,11 @@ struct SocietyKernel: @unchecked Sendable {
     private func gather(
         _ citizen: Int, words: UnsafeMutablePointer<UInt32>, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>
     ) -> Neighbourhood {
-        typealias Lanes = TieSums.Lanes
         guard detentionLeft[citizen] == 0 else { return Neighbourhood() }
-        let socialKinds = Lanes(repeating: UInt32(TieKind.social.rawValue))
+        let start = offsets[citizen]
         var sums = TieSums(ownWord: current[citizen])
-        var slot = offsets[citizen]
-        let end = offsets[citizen + 1]
-        while slot < end {
-            let segmentEnd = min(end, slot + TieSums.segmentLength)
-            while segmentEnd - slot >= 4 {
-                let kinds =
-                    rules.readsKinds
-                    ? Lanes(truncatingIfNeeded: UnsafeRawPointer(kinds + slot).loadUnaligned(as: SIMD4<UInt8>.self))
-                    : socialKinds
-                sums.add(
-                    words: UnsafeRawPointer(words + slot).loadUnaligned(as: Lanes.self), kinds: kinds,
-                    validMask: Lanes(repeating: .max))
-                slot += 4
-            }
-            if slot < segmentEnd {
-                var partialWords = Lanes.zero
-                var partialKinds = socialKinds
-                for lane in 0..<(segmentEnd - slot) {
-                    partialWords[lane] = words[slot + lane]
-                    if rules.readsKinds { partialKinds[lane] = UInt32(kinds[slot + lane]) }
-                }
-                let validMask = Lanes.zero.replacing(
-                    with: .max, where: Lanes(0, 1, 2, 3) .< Lanes(repeating: UInt32(segmentEnd - slot)))
-                sums.add(words: partialWords, kinds: partialKinds, validMask: validMask)
-                slot = segmentEnd
-            }
-            sums.closeSegment()
-        }
+        sums.add(
+            words: words + start, kinds: rules.readsKinds ? kinds + start : nil, count: offsets[citizen + 1] - start)
         let groups = rules.behaviourGroupCount
         if groups > 0 { behaviourCounts[0] = sums.behaviourCounts.0 }
         if groups > 1 { behaviourCounts[1] = sums.behaviourCounts.1 }

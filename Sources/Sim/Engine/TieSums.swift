@@ -2,9 +2,8 @@
 /// branch-free: everything the regime's mechanisms read of a citizen's ties in one pass.
 ///
 /// Counts are exact integers per lane and per tie kind, weighted by `family_weight` only once, in
-/// ``neighbourhood(familyWeight:)``. Behaviour counts run in 8-bit counters (byte k of a lane
-/// counts behaviour 4g + k of group g), so at most ``segmentLength`` ties may be added between
-/// two calls of ``closeSegment()``.
+/// ``neighbourhood(familyWeight:)``. Per-lane counts run in 8-bit counters (byte k of a lane
+/// counts behaviour 4g + k of group g), emptied into wider ones every ``segmentLength`` ties.
 struct TieSums {
     typealias Lanes = SIMD4<UInt32>
 
@@ -41,10 +40,47 @@ struct TieSums {
         bannedMask = ownWord & SignalWord.travelBanned != 0 ? Lanes(repeating: .max) : .zero
     }
 
+    /// Adds `count` ties: tie i has signal word `words[i]` and kind `kinds[i]` (every tie social
+    /// when `kinds` is nil).
+    @inline(__always)
+    mutating func add(words: UnsafePointer<UInt32>, kinds: UnsafePointer<UInt8>?, count: Int) {
+        let socialKinds = Lanes(repeating: UInt32(TieKind.social.rawValue))
+        let readsKinds = kinds != nil
+        var tie = 0
+        while tie < count {
+            let segmentEnd = min(count, tie + Self.segmentLength)
+            while segmentEnd - tie >= 4 {
+                let tieKinds =
+                    readsKinds
+                    ? Lanes(
+                        truncatingIfNeeded: UnsafeRawPointer(kinds.unsafelyUnwrapped + tie).loadUnaligned(
+                            as: SIMD4<UInt8>.self))
+                    : socialKinds
+                add(
+                    words: UnsafeRawPointer(words + tie).loadUnaligned(as: Lanes.self), kinds: tieKinds,
+                    validMask: Lanes(repeating: .max))
+                tie += 4
+            }
+            if tie < segmentEnd {
+                var partialWords = Lanes.zero
+                var partialKinds = socialKinds
+                for lane in 0..<(segmentEnd - tie) {
+                    partialWords[lane] = words[tie + lane]
+                    if readsKinds { partialKinds[lane] = UInt32(kinds.unsafelyUnwrapped[tie + lane]) }
+                }
+                let validMask = Lanes.zero.replacing(
+                    with: .max, where: Lanes(0, 1, 2, 3) .< Lanes(repeating: UInt32(segmentEnd - tie)))
+                add(words: partialWords, kinds: partialKinds, validMask: validMask)
+                tie = segmentEnd
+            }
+            closeSegment()
+        }
+    }
+
     /// Adds four ties: their `words`, tie `kinds` (``TieKind`` raw values) and `validMask` (all
     /// ones for a lane holding a tie, zero for a lane past the last one).
     @inline(__always)
-    mutating func add(words word: Lanes, kinds kind: Lanes, validMask: Lanes) {
+    private mutating func add(words word: Lanes, kinds kind: Lanes, validMask: Lanes) {
         let familyMask = Lanes.zero.replacing(with: .max, where: kind .== UInt32(TieKind.family.rawValue)) & validMask
         let distantMask = Lanes.zero.replacing(with: .max, where: kind .== UInt32(TieKind.distant.rawValue))
         let presentMask = Self.mask(of: word, bit: SignalWord.present)
@@ -73,7 +109,7 @@ struct TieSums {
 
     /// Moves the 8-bit counters into wider ones and empties them.
     @inline(__always)
-    mutating func closeSegment() {
+    private mutating func closeSegment() {
         flagCounts &+= Self.byteSums(flagBytes)
         familyFlagCounts &+= Self.byteSums(familyFlagBytes)
         behaviourCounts.0 += SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: Self.byteSums(behaviourBytes.0)))
