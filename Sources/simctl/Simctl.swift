@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Sim
 
 /// The `simctl` command line: a thin layer over the Sim library.
@@ -17,4 +18,24 @@ struct Simctl: ParsableCommand {
         version: SimulatorVersion.current,
         subcommands: [Run.self, Sweep.self, Merge.self, Verify.self, Validate.self, Scenarios.self, Bench.self]
     )
+
+    /// Parses and runs the command. Help and version print as usual; a usage error (unknown
+    /// option, missing argument, invalid value) is one line `simctl: error: ...` on stderr and
+    /// exit status 64, like every other error of simctl.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            let subcommand = CommandLine.arguments.dropFirst().first.flatMap { name in
+                configuration.subcommands.first { $0._commandName == name }.map { _ in name }
+            }
+            let help = ["simctl", subcommand, "--help"].compactMap { $0 }.joined(separator: " ")
+            FileHandle.standardError.write("simctl: error: \(message) (see '\(help)')\n")
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -79,6 +79,26 @@ struct BadInputTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    @Test(
+        "a usage error is one line naming the problem and the help to read, exit status 64",
+        arguments: [
+            (["run", "baseline", "--threads", "0"], "--threads must be at least 1", "simctl run --help"),
+            (["run", "baseline", "--threads", "many"], "'many' is invalid for '--threads", "simctl run --help"),
+            (["run", "baseline", "--frobnicate"], "Unknown option '--frobnicate'", "simctl run --help"),
+            (["sweep"], "Missing expected argument '<sweep>'", "simctl sweep --help"),
+            (["frobnicate"], "Unexpected argument 'frobnicate'", "simctl --help"),
+        ])
+    func usageError(arguments: [String], problem: String, help: String) throws {
+        let result = try SimctlProcess.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.standardOutput.isEmpty)
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "stderr was: \(result.standardError)")
+        let line = String(lines.first ?? "")
+        #expect(
+            line.hasPrefix("simctl: error: ") && line.contains(problem) && line.contains("(see '\(help)')"), "\(line)")
+    }
+
     @Test("validate accepts a shipped scenario and rejects a bad one with the same message as run")
     func validate() throws {
         let good = try SimctlProcess.run(["validate", "crackdown"])
