@@ -19,8 +19,8 @@ import Testing
             var listedFamily: UInt32 = 0
             var visibleFamily: UInt32 = 0
             var outranking: UInt32 = 0
-            var fractions: UInt32 = 0
-            var familyFractions: UInt32 = 0
+            var fractions: UInt64 = 0
+            var familyFractions: UInt64 = 0
             for (word, kind) in zip(words, kinds) {
                 let family = kind == .family
                 if family && word & SignalWord.schoolRestricted != 0 { neighbourhood.schoolRestricted = true }
@@ -36,8 +36,8 @@ import Testing
                 if word & SignalWord.stigmatized != 0 { neighbourhood.stigmatized = true }
                 let fraction = word >> SignalWord.scoreShift
                 if fraction > ownFraction { outranking += 1 }
-                fractions += fraction
-                if family { familyFractions += fraction }
+                fractions += UInt64(fraction)
+                if family { familyFractions += UInt64(fraction) }
                 for behaviour in 0..<12 where word & (1 << (SignalWord.behaviourShift + UInt32(behaviour))) != 0 {
                     behaviourCounts[behaviour] += 1
                 }
@@ -122,5 +122,17 @@ import Testing
             bannedSums, Reference(ownWord: banned, words: words, kinds: kinds, familyWeight: 2), familyWeight: 2)
         let freeActive = Self.sums(ownWord: free, words: words, kinds: kinds).neighbourhood(familyWeight: 2).active
         #expect(bannedSums.neighbourhood(familyWeight: 2).active < freeActive)
+    }
+
+    /// 600,000 ties at the top score fraction sum to 600,000 · 8191 ≈ 4.9 · 10⁹, beyond 32 bits.
+    @Test("a hub's score fractions sum past 2³² without wrapping")
+    func hubFractionSum() {
+        let count = 600_000
+        let top = SignalWord.present | SignalWord.scoreFractionMax << SignalWord.scoreShift
+        let seen = Self.sums(ownWord: top, words: [UInt32](repeating: top, count: count), kinds: nil)
+            .neighbourhood(familyWeight: 2)
+        #expect(seen.active == Int32(count))
+        #expect(seen.scoreWeight == Float(count))
+        #expect(seen.weightedScoreFraction == Float(UInt64(count) * UInt64(SignalWord.scoreFractionMax)))
     }
 }

@@ -20,7 +20,8 @@ struct TieSums {
     private var flagBytes = Lanes.zero
     /// `flagBytes` over family ties only.
     private var familyFlagBytes = Lanes.zero
-    /// Σ score fraction over visible ties, and over visible family ties.
+    /// Σ score fraction over visible ties, and over visible family ties, in the current segment
+    /// (at most 255 · 8191 per lane).
     private var fractionSum = Lanes.zero
     private var familyFractionSum = Lanes.zero
     /// OR of the words of visible ties, and of family ties (present or not).
@@ -30,6 +31,10 @@ struct TieSums {
     /// `flagBytes` and `familyFlagBytes` over closed segments, summed over lanes.
     private var flagCounts = Lanes.zero
     private var familyFlagCounts = Lanes.zero
+    /// `fractionSum` and `familyFractionSum` over closed segments, summed over lanes: 64 bits, as
+    /// a citizen with over 2³² / 8191 ≈ 524,000 ties would overflow 32.
+    private var fractionTotal: UInt64 = 0
+    private var familyFractionTotal: UInt64 = 0
     /// Ties who did each behaviour, one vector per group of four, over closed segments.
     private(set) var behaviourCounts: (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) = (.zero, .zero, .zero)
 
@@ -107,16 +112,20 @@ struct TieSums {
         behaviourBytes.2 &+= Self.spread((behaviours &>> 8) & 15)
     }
 
-    /// Moves the 8-bit counters into wider ones and empties them.
+    /// Moves the segment's counters and sums into wider ones and empties them.
     @inline(__always)
     private mutating func closeSegment() {
         flagCounts &+= Self.byteSums(flagBytes)
         familyFlagCounts &+= Self.byteSums(familyFlagBytes)
+        fractionTotal &+= UInt64(fractionSum.wrappedSum())
+        familyFractionTotal &+= UInt64(familyFractionSum.wrappedSum())
         behaviourCounts.0 += SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: Self.byteSums(behaviourBytes.0)))
         behaviourCounts.1 += SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: Self.byteSums(behaviourBytes.1)))
         behaviourCounts.2 += SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: Self.byteSums(behaviourBytes.2)))
         flagBytes = .zero
         familyFlagBytes = .zero
+        fractionSum = .zero
+        familyFractionSum = .zero
         behaviourBytes = (.zero, .zero, .zero)
     }
 
@@ -128,7 +137,6 @@ struct TieSums {
         let familyCount = familyFlagCounts[1]
         let listedCount = flagCounts[2]
         let listedFamilyCount = familyFlagCounts[2]
-        let familyFractions = familyFractionSum.wrappedSum()
         seen.active = Int32(visibleCount)
         seen.dissenting = Int32(flagCounts[0])
         seen.listedTies = Int32(listedCount)
@@ -138,7 +146,7 @@ struct TieSums {
         seen.listedWeight = Float(listedCount - listedFamilyCount) + familyWeight * Float(listedFamilyCount)
         seen.scoreWeight = Float(visibleCount - familyCount) + familyWeight * Float(familyCount)
         seen.weightedScoreFraction =
-            Float(fractionSum.wrappedSum() - familyFractions) + familyWeight * Float(familyFractions)
+            Float(fractionTotal - familyFractionTotal) + familyWeight * Float(familyFractionTotal)
         return seen
     }
 
