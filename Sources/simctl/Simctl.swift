@@ -20,8 +20,8 @@ struct Simctl: ParsableCommand {
     )
 
     /// Parses and runs the command. Help and version print as usual; a usage error (unknown
-    /// option, missing argument, invalid value) is one line `simctl: error: ...` on stderr and
-    /// exit status 64, like every other error of simctl.
+    /// option, missing argument, invalid value) is, like every other error of simctl, one line
+    /// `simctl: error: ...` on stderr, here with exit status 64 and the `--help` to read.
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -30,9 +30,8 @@ struct Simctl: ParsableCommand {
             let code = exitCode(for: error)
             guard code == .validationFailure else { exit(withError: error) }
             let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
-            let subcommand = CommandLine.arguments.dropFirst().first.flatMap { name in
-                configuration.subcommands.first { $0._commandName == name }.map { _ in name }
-            }
+            let named = CommandLine.arguments.dropFirst().first
+            let subcommand = configuration.subcommands.contains { $0._commandName == named } ? named : nil
             let help = ["simctl", subcommand, "--help"].compactMap { $0 }.joined(separator: " ")
             FileHandle.standardError.write("simctl: error: \(message) (see '\(help)')\n")
             Foundation.exit(code.rawValue)

@@ -255,8 +255,8 @@ struct SocietyKernel: @unchecked Sendable {
     /// Sums everything the regime's mechanisms need over the ties' words of tick t (`words[slot]`
     /// is the word of the tie in `slot`; see ``TieSums``), and writes the counts of ties who did
     /// each behaviour to `behaviourCounts` (one vector per group of four). Detained citizens read
-    /// nothing. Kept out of line, so the tick's large loop does not keep its many sums from
-    /// being inlined here.
+    /// nothing. Kept out of line: inlined into the tick's large loop, it had the compiler leave
+    /// TieSums' four-tie step as a call, its sums in memory.
     @inline(never)
     private func gather(
         _ citizen: Int, words: UnsafeMutablePointer<UInt32>, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>
