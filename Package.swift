@@ -23,10 +23,12 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        .target(name: "CPhilox"),
         .target(
             name: "Agents",
             dependencies: [
                 "CGSL",
+                "CPhilox",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),

@@ -37,6 +37,35 @@ struct PhiloxTests {
         #expect(drawn == [first[0], first[1], first[2], first[3], second[0], second[1], second[2], second[3]])
     }
 
+    @Test(
+        "batched blocks equal one-at-a-time blocks at every instruction-set level",
+        arguments: PhiloxBatch.Level.allCases.filter { $0 <= PhiloxBatch.bestLevel })
+    func batchMatchesScalar(level: PhiloxBatch.Level) {
+        let key = Philox4x32.Key(0xa409_3822, 0x299f_31d0)
+        // Counts around the 8- and 16-lane widths, and a run whose first word wraps past 2³² − 1.
+        for (first, count) in [(0, 0), (5, 1), (9, 15), (1_000, 16), (77, 17), (3, 40), (UInt32.max - 20, 50)] {
+            let blocks = UnsafeMutablePointer<Philox4x32.Counter>.allocate(capacity: max(count, 1))
+            defer { blocks.deallocate() }
+            PhiloxBatch.fill(
+                blocks, count: count, first: UInt32(first), word1: 11, word2: 35, word3: 2, key: key, level: level)
+            let expected = (0..<count).map {
+                Philox4x32.block(.init(UInt32(first) &+ UInt32($0), 11, 35, 2), key: key)
+            }
+            #expect(
+                Array(UnsafeBufferPointer(start: blocks, count: count)) == expected, "first \(first), count \(count)")
+        }
+    }
+
+    @Test("a stream started from its precomputed first block draws what a fresh stream draws")
+    func streamFromFirstBlock() {
+        let key = Philox4x32.key(seed: 99)
+        var fresh = RandomStream(seed: 99, entity: 12, tick: 4, purpose: .peerRating)
+        var started = RandomStream(
+            key: key, entity: 12, tick: 4, purpose: .peerRating,
+            firstBlock: Philox4x32.block(.init(12, 4, RandomPurpose.peerRating.rawValue, 0), key: key))
+        #expect((0..<9).map { _ in fresh.nextUInt32() } == (0..<9).map { _ in started.nextUInt32() })
+    }
+
     @Test("streams differing in any coordinate differ")
     func coordinatesSeparateStreams() {
         func firstDraws(_ stream: RandomStream) -> [UInt32] {

@@ -16,6 +16,20 @@ public struct RandomStream: Sendable {
         counter = Philox4x32.Counter(entity, tick, purpose.rawValue, 0)
     }
 
+    /// The stream keyed by `key` for `entity` at `tick` for `purpose` whose first block,
+    /// `firstBlock`, was computed beforehand (by ``PhiloxBatch``): it draws exactly what
+    /// ``init(seed:entity:tick:purpose:)`` with that key's seed would.
+    @inlinable
+    public init(
+        key: Philox4x32.Key, entity: UInt32, tick: UInt32, purpose: RandomPurpose, firstBlock: Philox4x32.Counter
+    ) {
+        self.key = key
+        counter = Philox4x32.Counter(entity, tick, purpose.rawValue, 1)
+        buffer = firstBlock
+        used = 0
+        assert(firstBlock == Philox4x32.block(.init(entity, tick, purpose.rawValue, 0), key: key), "wrong first block")
+    }
+
     /// The next 32 uniformly distributed bits.
     @inlinable @inline(__always)
     public mutating func nextUInt32() -> UInt32 {

@@ -1,5 +1,8 @@
-/// Per-worker space for one block of citizens: its ties' signal words, copied in one tight loop, and
-/// what each citizen saw of its ties, summed before any of them decides.
+import Agents
+
+/// Per-worker space for one block of citizens: its ties' signal words, copied in one tight loop,
+/// what each citizen saw of its ties, summed before any of them decides, and the random blocks
+/// its citizens will draw from (``BlockDraws``).
 ///
 /// Copying a block's tie words in a loop that does nothing else keeps many reads from random
 /// places in flight at once; the per-tie arithmetic then reads them from cache, and they are
@@ -15,11 +18,16 @@ final class KernelScratch: @unchecked Sendable {
     private let groups: Int
     private let words: Column<UInt32>
     private let wordStride: Int
+    private let drawLayout: BlockDraws.Layout
+    private let draws: Column<Philox4x32.Counter>
 
-    /// Space for `workers` workers, up to `behaviourGroups` groups of four behaviours, and the tie
-    /// words of any block of `graph` that starts at a multiple of ``blockSize``.
-    init(workers: Int, behaviourGroups: Int, graph: SocialGraph) {
+    /// Space for `workers` workers, up to `behaviourGroups` groups of four behaviours, the tie
+    /// words of any block of `graph` that starts at a multiple of ``blockSize``, and the random
+    /// blocks of `drawLayout`.
+    init(workers: Int, behaviourGroups: Int, drawLayout: BlockDraws.Layout, graph: SocialGraph) {
         groups = behaviourGroups
+        self.drawLayout = drawLayout
+        draws = Column(count: workers * drawLayout.slotCount * Self.blockSize, repeating: .zero)
         neighbourhoods = Column(count: workers * Self.workerStride, repeating: Neighbourhood())
         behaviourCounts = Column(count: workers * Self.workerStride * behaviourGroups, repeating: .zero)
         var largestBlock = 0
@@ -32,7 +40,9 @@ final class KernelScratch: @unchecked Sendable {
     }
 
     /// Bytes held.
-    var byteCount: Int { neighbourhoods.byteCount + behaviourCounts.byteCount + words.byteCount }
+    var byteCount: Int {
+        neighbourhoods.byteCount + behaviourCounts.byteCount + words.byteCount + draws.byteCount
+    }
 
     /// Worker `worker`'s copy of its block's tie words, in slot order from the block's first slot.
     func words(worker: Int) -> UnsafeMutablePointer<UInt32> {
@@ -48,5 +58,10 @@ final class KernelScratch: @unchecked Sendable {
     /// four counts at index i · groups + g.
     func behaviourCounts(worker: Int) -> UnsafeMutablePointer<SIMD4<Float>> {
         behaviourCounts.base + worker * Self.workerStride * groups
+    }
+
+    /// Worker `worker`'s random blocks for its block of citizens.
+    func draws(worker: Int) -> BlockDraws {
+        BlockDraws(layout: drawLayout, blocks: draws.base + worker * drawLayout.slotCount * Self.blockSize)
     }
 }

@@ -18,6 +18,17 @@ struct RecordDraws {
         self.tick = tick
     }
 
+    /// The draws whose first block, `firstBlock`, was computed beforehand (by ``BlockDraws``).
+    init(key: Philox4x32.Key, citizen: Int, tick: UInt32, firstBlock: Philox4x32.Counter) {
+        self.init(key: key, citizen: citizen, tick: tick)
+        blockIndex = 0
+        block = firstBlock
+        assert(
+            firstBlock
+                == Philox4x32.block(.init(UInt32(citizen), tick, RandomPurpose.conductRecord.rawValue, 0), key: key),
+            "wrong first block")
+    }
+
     /// Uniform in (0, 1) deciding whether, and of which behaviour, a false record is made.
     @inline(__always)
     mutating func falseRecordDraw() -> Double {

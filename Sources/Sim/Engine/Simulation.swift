@@ -66,7 +66,8 @@ public final class Simulation {
         generators = WorkerGenerators(count: parallel.workerCount)
         precondition(parallel.chunkSize % KernelScratch.blockSize == 0, "chunks must be whole blocks")
         scratch = KernelScratch(
-            workers: parallel.workerCount, behaviourGroups: tables.behaviourGroups.count, graph: graph)
+            workers: parallel.workerCount, behaviourGroups: tables.behaviourGroups.count,
+            drawLayout: BlockDraws.Layout(rules: rules), graph: graph)
         logMeans = Simulation.logMeans(population, needed: !scenario.behaviours.isEmpty, parallel: parallel)
         let sampleSize = min(n, Simulation.rankSampleSize)
         rankSample = (0..<sampleSize).map { $0 * n / sampleSize }

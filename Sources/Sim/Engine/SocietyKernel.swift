@@ -117,6 +117,7 @@ struct SocietyKernel: @unchecked Sendable {
         let neighbourhoods = scratch.neighbourhoods(worker: worker)
         let counts = scratch.behaviourCounts(worker: worker)
         let words = scratch.words(worker: worker)
+        let draws = scratch.draws(worker: worker)
         let groups = rules.behaviourGroupCount
         var blockStart = citizens.lowerBound
         while blockStart < citizens.upperBound {
@@ -137,11 +138,13 @@ struct SocietyKernel: @unchecked Sendable {
                     neighbourhoods[citizen - block.lowerBound] = gatherDissent(citizen)
                 }
             }
+            if Variant.runsRegime { draws.fill(citizens: block, tick: tick.next, key: rules.key) }
             for citizen in block {
                 let index = citizen - block.lowerBound
                 let steps = step(
                     variant, citizen, seen: neighbourhoods[index], behaviourCounts: counts + index * groups,
-                    tieWords: words - offsets[block.lowerBound], worker: worker, tally: &tally)
+                    tieWords: words - offsets[block.lowerBound], draws: draws, drawIndex: index, worker: worker,
+                    tally: &tally)
                 histogram[Int(steps)] &+= 1
             }
             blockStart = block.upperBound
@@ -150,12 +153,14 @@ struct SocietyKernel: @unchecked Sendable {
     }
 
     /// Decides tick t+1 for `citizen`; `tieWords[slot]` is the tick-t word of the tie in `slot`
-    /// (copied only when ``RunConstants/needsTieDetails``).
+    /// (copied only when ``RunConstants/needsTieDetails``) and `draws` holds the citizen's
+    /// precomputed random blocks at `drawIndex`.
     @inline(__always)
     private func step<Variant: KernelVariant>(
         _ variant: Variant.Type, _ citizen: Int, seen: Neighbourhood,
         behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>,
-        tieWords: UnsafeMutablePointer<UInt32>, worker: Int, tally: inout ChunkTally
+        tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws, drawIndex: Int, worker: Int,
+        tally: inout ChunkTally
     ) -> Int32 {
         let previousSteps = score[citizen]
         var steps = recovered(previousSteps)
@@ -180,13 +185,13 @@ struct SocietyKernel: @unchecked Sendable {
             let scoreFraction = Float(steps) / Float(max(rules.stepCount, 1))
             let stake = permanentlyListed ? 0 : scoreFraction * (listedMask != 0 ? rules.listedStake : 1)
             decideDissent(
-                citizen, seen: seen, stake: stake, steps: &steps, trueSteps: &trueSteps, acts: &acts, worker: worker,
-                tally: &tally)
+                citizen, seen: seen, stake: stake, draws: draws, drawIndex: drawIndex, steps: &steps,
+                trueSteps: &trueSteps, acts: &acts, worker: worker, tally: &tally)
             if Variant.runsRegime {
                 regimeActs(
-                    citizen, seen: seen, behaviourCounts: behaviourCounts, tieWords: tieWords, stake: stake,
-                    listedMask: listedMask, previousSteps: previousSteps, steps: &steps, trueSteps: &trueSteps,
-                    acts: &acts, tally: &tally)
+                    citizen, seen: seen, behaviourCounts: behaviourCounts, tieWords: tieWords, draws: draws,
+                    drawIndex: drawIndex, stake: stake, listedMask: listedMask, previousSteps: previousSteps,
+                    steps: &steps, trueSteps: &trueSteps, acts: &acts, tally: &tally)
             }
             if !acts.infraction { tally.compliant += 1 }
         }
@@ -216,16 +221,19 @@ struct SocietyKernel: @unchecked Sendable {
     @inline(__always)
     private func regimeActs(
         _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>,
-        tieWords: UnsafeMutablePointer<UInt32>, stake: Float, listedMask: UInt8, previousSteps: Int32,
-        steps: inout Int32, trueSteps: inout Int32, acts: inout Acts, tally: inout ChunkTally
+        tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws, drawIndex: Int, stake: Float,
+        listedMask: UInt8, previousSteps: Int32, steps: inout Int32, trueSteps: inout Int32, acts: inout Acts,
+        tally: inout ChunkTally
     ) {
         if rules.behaviourCount > 0 {
             decideBehaviours(
-                citizen, seen: seen, behaviourCounts: behaviourCounts, stake: stake, listedMask: listedMask,
-                steps: &steps, trueSteps: &trueSteps, acts: &acts, tally: &tally)
+                citizen, seen: seen, behaviourCounts: behaviourCounts, draws: draws, drawIndex: drawIndex, stake: stake,
+                listedMask: listedMask, steps: &steps, trueSteps: &trueSteps, acts: &acts, tally: &tally)
         }
         if rules.peerRating {
-            receiveRatings(citizen, tieWords: tieWords, steps: &steps, trueSteps: &trueSteps, tally: &tally)
+            receiveRatings(
+                citizen, tieWords: tieWords, draws: draws, drawIndex: drawIndex, steps: &steps, trueSteps: &trueSteps,
+                tally: &tally)
         }
         associate(seen: seen, steps: &steps, trueSteps: &trueSteps)
         if seen.schoolRestricted { tally.schoolRestricted += 1 }
@@ -233,7 +241,7 @@ struct SocietyKernel: @unchecked Sendable {
             cutTies(citizen, tieWords: tieWords, tally: &tally)
         }
         if rules.perkCount > 0 {
-            dateIfBoosted(citizen, steps: previousSteps, tally: &tally)
+            dateIfBoosted(citizen, steps: previousSteps, draws: draws, drawIndex: drawIndex, tally: &tally)
         }
     }
 
@@ -276,8 +284,8 @@ struct SocietyKernel: @unchecked Sendable {
     /// The threshold rule, recording, false records and detention (docs/MODEL.md, "Public dissent").
     @inline(__always)
     private func decideDissent(
-        _ citizen: Int, seen: Neighbourhood, stake: Float, steps: inout Int32, trueSteps: inout Int32,
-        acts: inout Acts, worker: Int, tally: inout ChunkTally
+        _ citizen: Int, seen: Neighbourhood, stake: Float, draws: BlockDraws, drawIndex: Int, steps: inout Int32,
+        trueSteps: inout Int32, acts: inout Acts, worker: Int, tally: inout ChunkTally
     ) {
         let dissenting = Int(seen.dissenting)
         let share = DissentRule.dissentingShare(dissenting: dissenting, active: Int(seen.active))
@@ -314,8 +322,9 @@ struct SocietyKernel: @unchecked Sendable {
             }
         }
         if !expressed && rules.dissentMisidentification > 0 {
-            var stream = RandomStream(
-                seed: rules.seed, entity: UInt32(citizen), tick: tick.next, purpose: .falseDissentRecord)
+            var stream = draws.stream(
+                .falseDissentRecord, slot: draws.layout.falseDissentRecord, citizen: citizen, index: drawIndex,
+                tick: tick.next, rules: rules)
             if stream.nextUniform() < rules.dissentMisidentification {
                 tally.wrongfulRecords += 1
                 acts.dissentRecorded = true
@@ -347,8 +356,9 @@ struct SocietyKernel: @unchecked Sendable {
     /// falsely recorded with probability m_b, at most one per tick.
     @inline(__always)
     private func decideBehaviours(
-        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>, stake: Float,
-        listedMask: UInt8, steps: inout Int32, trueSteps: inout Int32, acts: inout Acts, tally: inout ChunkTally
+        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>, draws: BlockDraws,
+        drawIndex: Int, stake: Float, listedMask: UInt8, steps: inout Int32, trueSteps: inout Int32, acts: inout Acts,
+        tally: inout ChunkTally
     ) {
         var meansFactor: Float = 1
         if listedMask != 0 {
@@ -372,13 +382,10 @@ struct SocietyKernel: @unchecked Sendable {
         let ambitionStake = ambitionWeight * stake
         var done: UInt32 = 0
         for group in 0..<rules.behaviourGroupCount {
-            let draws = Philox4x32.block(
-                Philox4x32.Counter(UInt32(citizen), tick.next, RandomPurpose.conduct.rawValue, UInt32(group)),
-                key: rules.key)
             let probabilities = ConductRule.probabilities(
                 rules.behaviourGroups[group], traits: traits, shares: behaviourCounts[group],
                 socialWeight: socialWeight, ambitionStake: ambitionStake)
-            done |= ConductRule.acts(draws: draws, probabilities: probabilities) << UInt32(4 * group)
+            done |= ConductRule.acts(draws: draws[group, drawIndex], probabilities: probabilities) << UInt32(4 * group)
         }
         var impossible: UInt32 = 0
         if seen.listedTies == 0 { impossible |= rules.listedTieMask }
@@ -387,7 +394,9 @@ struct SocietyKernel: @unchecked Sendable {
         acts.word |= done << SignalWord.behaviourShift
         tally.virtueActs += (done & rules.virtueMask).nonzeroBitCount
         if done & ~rules.virtueMask != 0 { acts.infraction = true }
-        var records = RecordDraws(key: rules.key, citizen: citizen, tick: tick.next)
+        var records = RecordDraws(
+            key: rules.key, citizen: citizen, tick: tick.next,
+            firstBlock: draws[draws.layout.conductRecord.unsafelyUnwrapped, drawIndex])
         var remaining = done
         while remaining != 0 {
             let b = remaining.trailingZeroBitCount
@@ -422,13 +431,15 @@ struct SocietyKernel: @unchecked Sendable {
     /// Ratings received from about `ratings_per_tick` ties (docs/MODEL.md, "Peer rating").
     @inline(__always)
     private func receiveRatings(
-        _ citizen: Int, tieWords: UnsafeMutablePointer<UInt32>, steps: inout Int32, trueSteps: inout Int32,
-        tally: inout ChunkTally
+        _ citizen: Int, tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws, drawIndex: Int,
+        steps: inout Int32, trueSteps: inout Int32, tally: inout ChunkTally
     ) {
         let start = offsets[citizen]
         let degree = offsets[citizen + 1] - start
         guard degree > 0 else { return }
-        var stream = RandomStream(seed: rules.seed, entity: UInt32(citizen), tick: tick.next, purpose: .peerRating)
+        var stream = draws.stream(
+            .peerRating, slot: draws.layout.peerRating, citizen: citizen, index: drawIndex, tick: tick.next,
+            rules: rules)
         let count = rules.wholeRatingsPerTick + (stream.nextUniform() < rules.extraRatingChance ? 1 : 0)
         let own = current[citizen]
         let behaviours = (own >> SignalWord.behaviourShift) & SignalWord.behaviourBits
@@ -561,7 +572,9 @@ struct SocietyKernel: @unchecked Sendable {
 
     /// Under a dating-boost perk: with its rate, re-point one non-family slot at a new partner.
     @inline(__always)
-    private func dateIfBoosted(_ citizen: Int, steps: Int32, tally: inout ChunkTally) {
+    private func dateIfBoosted(
+        _ citizen: Int, steps: Int32, draws: BlockDraws, drawIndex: Int, tally: inout ChunkTally
+    ) {
         var rate = 0.0
         for index in 0..<rules.perkCount where rules.perks[index].datingRate > rate {
             if tick.holds(perk: index, steps: steps) { rate = rules.perks[index].datingRate }
@@ -570,7 +583,8 @@ struct SocietyKernel: @unchecked Sendable {
         let start = offsets[citizen]
         let degree = offsets[citizen + 1] - start
         guard degree > 0 else { return }
-        var stream = RandomStream(seed: rules.seed, entity: UInt32(citizen), tick: tick.next, purpose: .dating)
+        var stream = draws.stream(
+            .dating, slot: draws.layout.dating, citizen: citizen, index: drawIndex, tick: tick.next, rules: rules)
         guard stream.nextUniform() < rate else { return }
         let slot = start + stream.nextIndex(below: degree)
         guard kinds[slot] != TieKind.family.rawValue else { return }

@@ -1,0 +1,80 @@
+import Agents
+
+/// The first Philox block of each stream that nearly every citizen draws from at a tick (act
+/// choices, records, false dissent records, ratings received, dating), computed for a whole block
+/// of citizens at once with ``PhiloxBatch``.
+///
+/// A stream's words do not depend on how its blocks were computed, so outputs are those of
+/// computing each block where it is used; vectors of 8 or 16 counters just make them cheaper.
+/// Streams a citizen draws from only rarely (dissent detection, tie cutting) are left to compute
+/// their blocks where needed.
+struct BlockDraws {
+    /// Which streams are precomputed, each in its own slot of a block's draws.
+    struct Layout {
+        /// Groups of four behaviours: slot g holds the block (citizen, t+1, conduct, g).
+        let conductGroups: Int
+        /// Slots of (citizen, t+1, purpose, 0), or nil when the run never draws from that stream.
+        let conductRecord: Int?
+        let falseDissentRecord: Int?
+        let peerRating: Int?
+        let dating: Int?
+        /// The stream of each slot, in slot order: its purpose and block number.
+        let streams: [(purpose: RandomPurpose, block: UInt32)]
+        /// Slots in all.
+        var slotCount: Int { streams.count }
+
+        /// The streams `rules` draw from at nearly every citizen and tick.
+        init(rules: RunConstants) {
+            let regime = rules.runsRegime
+            conductGroups = regime ? rules.behaviourGroupCount : 0
+            var streams = (0..<conductGroups).map { (purpose: RandomPurpose.conduct, block: UInt32($0)) }
+            func slot(_ purpose: RandomPurpose, if needed: Bool) -> Int? {
+                guard needed else { return nil }
+                streams.append((purpose, 0))
+                return streams.count - 1
+            }
+            conductRecord = slot(.conductRecord, if: regime && rules.behaviourCount > 0)
+            falseDissentRecord = slot(.falseDissentRecord, if: regime && rules.dissentMisidentification > 0)
+            peerRating = slot(.peerRating, if: regime && rules.peerRating)
+            dating = slot(.dating, if: regime && (0..<rules.perkCount).contains { rules.perks[$0].datingRate > 0 })
+            self.streams = streams
+        }
+    }
+
+    let layout: Layout
+    /// Slot s of the citizen at index i of the block is `blocks[s · KernelScratch.blockSize + i]`.
+    private let blocks: UnsafeMutablePointer<Philox4x32.Counter>
+
+    init(layout: Layout, blocks: UnsafeMutablePointer<Philox4x32.Counter>) {
+        self.layout = layout
+        self.blocks = blocks
+    }
+
+    /// Computes every slot for `citizens` (at most ``KernelScratch/blockSize``) at tick `tick`.
+    func fill(citizens: Range<Int>, tick: UInt32, key: Philox4x32.Key) {
+        for (slot, stream) in layout.streams.enumerated() {
+            PhiloxBatch.fill(
+                blocks + slot * KernelScratch.blockSize, count: citizens.count, first: UInt32(citizens.lowerBound),
+                word1: tick, word2: stream.purpose.rawValue, word3: stream.block, key: key)
+        }
+    }
+
+    /// Slot `slot` of the citizen at index `index` of the block.
+    @inline(__always)
+    subscript(slot: Int, index: Int) -> Philox4x32.Counter {
+        blocks[slot * KernelScratch.blockSize + index]
+    }
+
+    /// The stream (`citizen`, `tick`, `purpose`) of `rules`' seed, starting from slot `slot`'s
+    /// block for the citizen at index `index` when that stream is precomputed (`slot` not nil).
+    @inline(__always)
+    func stream(
+        _ purpose: RandomPurpose, slot: Int?, citizen: Int, index: Int, tick: UInt32, rules: RunConstants
+    ) -> RandomStream {
+        guard let slot else {
+            return RandomStream(seed: rules.seed, entity: UInt32(citizen), tick: tick, purpose: purpose)
+        }
+        return RandomStream(
+            key: rules.key, entity: UInt32(citizen), tick: tick, purpose: purpose, firstBlock: self[slot, index])
+    }
+}
