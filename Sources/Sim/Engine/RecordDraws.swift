@@ -3,25 +3,21 @@ import Agents
 /// The uniform draws that decide what of a citizen's conduct is recorded this tick.
 ///
 /// Word 0 of the stream (seed, citizen, t+1, conductRecord) decides whether a false record is made
-/// and of which behaviour; word 1 + b decides whether behaviour b's act is recorded. Each block is
-/// computed only when needed, and no draw depends on which other draws were needed.
+/// and of which behaviour; word 1 + b decides whether behaviour b's act is recorded. Block 0 is
+/// computed beforehand for the whole block of citizens (``BlockDraws``), later blocks only when
+/// needed; no draw depends on which other draws were needed.
 struct RecordDraws {
     private let key: Philox4x32.Key
     private let citizen: UInt32
     private let tick: UInt32
-    private var blockIndex = UInt32.max
-    private var block = Philox4x32.Counter()
+    private var blockIndex: UInt32 = 0
+    private var block: Philox4x32.Counter
 
-    init(key: Philox4x32.Key, citizen: Int, tick: UInt32) {
+    /// The draws of `citizen` at `tick` whose block 0 is `firstBlock`.
+    init(key: Philox4x32.Key, citizen: Int, tick: UInt32, firstBlock: Philox4x32.Counter) {
         self.key = key
         self.citizen = UInt32(citizen)
         self.tick = tick
-    }
-
-    /// The draws whose first block, `firstBlock`, was computed beforehand (by ``BlockDraws``).
-    init(key: Philox4x32.Key, citizen: Int, tick: UInt32, firstBlock: Philox4x32.Counter) {
-        self.init(key: key, citizen: citizen, tick: tick)
-        blockIndex = 0
         block = firstBlock
         assert(
             firstBlock
