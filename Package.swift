@@ -23,12 +23,12 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
-        .target(name: "CPhilox"),
+        .target(name: "CVector"),
         .target(
             name: "Agents",
             dependencies: [
                 "CGSL",
-                "CPhilox",
+                "CVector",
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
         ),
@@ -36,6 +36,7 @@ let package = Package(
             name: "Sim",
             dependencies: [
                 "Agents",
+                "CVector",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Atomics", package: "swift-atomics"),
@@ -49,7 +50,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AgentsTests", dependencies: ["Agents"]),
-        .testTarget(name: "SimTests", dependencies: ["Sim"]),
+        .testTarget(name: "SimTests", dependencies: ["Sim", "CVector"]),
         .testTarget(
             name: "SimctlTests",
             dependencies: ["simctl", "Sim"],

@@ -39,8 +39,8 @@ struct PhiloxTests {
 
     @Test(
         "batched blocks equal one-at-a-time blocks at every instruction-set level",
-        arguments: PhiloxBatch.Level.allCases.filter { $0 <= PhiloxBatch.bestLevel })
-    func batchMatchesScalar(level: PhiloxBatch.Level) {
+        arguments: VectorLevel.allCases.filter { $0 <= .best })
+    func batchMatchesScalar(level: VectorLevel) {
         let key = Philox4x32.Key(0xa409_3822, 0x299f_31d0)
         // Counts around the 8- and 16-lane widths, and a run whose first word wraps past 2³² − 1.
         for (first, count) in [(0, 0), (5, 1), (9, 15), (1_000, 16), (77, 17), (3, 40), (UInt32.max - 20, 50)] {

@@ -45,20 +45,25 @@ struct RegimeDeterminismTests {
         return scenario
     }
 
+    /// The metrics of a run of `scenario` on a copy of `world`'s graph (runs re-point ties), and
+    /// the copy's tie targets at the end.
+    static func run(
+        _ scenario: Scenario, on world: World, threads: Int, vectorLevel: VectorLevel = .best
+    ) -> ([TickMetrics], [UInt32]) {
+        let graph = SocialGraph(
+            citizenCount: world.graph.citizenCount, offsets: Column(world.graph.offsets.buffer.map { $0 }),
+            targets: Column(world.graph.targets.buffer.map { $0 }), kinds: Column(world.graph.kinds.buffer.map { $0 }))
+        let simulation = Simulation(
+            scenario: scenario, population: world.population, graph: graph, threads: threads, vectorLevel: vectorLevel)
+        let rows = simulation.run()
+        return (rows, graph.targets.buffer.map { $0 })
+    }
+
     @Test("every mechanism on: identical metrics for 1, 2 and 3 threads over 3 chunks")
     func threadCountDoesNotMatter() throws {
         let scenario = Self.everything(size: 40_000, ticks: 3)
         let world = try World.build(scenario, threads: 2)
-        func run(threads: Int) -> ([TickMetrics], [UInt32]) {
-            let graph = SocialGraph(
-                citizenCount: world.graph.citizenCount, offsets: Column(world.graph.offsets.buffer.map { $0 }),
-                targets: Column(world.graph.targets.buffer.map { $0 }),
-                kinds: Column(world.graph.kinds.buffer.map { $0 }))
-            let simulation = Simulation(
-                scenario: scenario, population: world.population, graph: graph, threads: threads)
-            let rows = simulation.run()
-            return (rows, graph.targets.buffer.map { $0 })
-        }
+        func run(threads: Int) -> ([TickMetrics], [UInt32]) { Self.run(scenario, on: world, threads: threads) }
         let (single, targets) = run(threads: 1)
         let last = single.last!
         #expect(single.reduce(0) { $0 + $1.tiesCut } > 0)
@@ -74,6 +79,20 @@ struct RegimeDeterminismTests {
             #expect(rows == single, "threads \(threads)")
             #expect(otherTargets == targets, "threads \(threads): same ties cut and made")
         }
+    }
+
+    /// Every level below this CPU's best (none on a CPU with only portable code) against the best.
+    @Test(
+        "every mechanism on: identical metrics and ties whatever vector instructions the kernels use",
+        arguments: VectorLevel.allCases.filter { $0 < .best })
+    func vectorLevelDoesNotMatter(level: VectorLevel) throws {
+        let scenario = Self.everything(size: 20_000, ticks: 4)
+        let world = try World.build(scenario, threads: 2)
+        let (best, bestTargets) = Self.run(scenario, on: world, threads: 2)
+        let (rows, targets) = Self.run(scenario, on: world, threads: 2, vectorLevel: level)
+        #expect(best.reduce(0) { $0 + $1.actCounts.reduce(0, +) } > 0)
+        #expect(rows == best)
+        #expect(targets == bestTargets)
     }
 
     /// The dissent model with surveillance, penalties and detention, and no regime mechanism.

@@ -42,8 +42,7 @@ public enum PortableMath {
         let truncated = Int32(x)
         // Exact: the fractional part of a Float is itself a Float.
         let fraction = x - Float(truncated)
-        if fraction >= 0.5 { return truncated + 1 }
-        if fraction <= -0.5 { return truncated - 1 }
-        return truncated
+        // Selects, not branches: the fraction is as good as random, so a branch would mispredict.
+        return truncated + (fraction >= 0.5 ? 1 : 0) - (fraction <= -0.5 ? 1 : 0)
     }
 }

@@ -1,4 +1,4 @@
-import CPhilox
+import CVector
 
 /// Philox4x32-10 blocks for a run of consecutive counters, computed many at a time with the widest
 /// vector instructions the CPU has (AVX-512 or AVX2, chosen at run time; scalar elsewhere).
@@ -6,28 +6,16 @@ import CPhilox
 /// Every level gives exactly the words ``Philox4x32/block(_:key:rounds:)`` gives, so outputs never
 /// depend on the machine's instruction set.
 public enum PhiloxBatch {
-    /// An instruction set the blocks can be computed with.
-    public enum Level: Int32, CaseIterable, Comparable, Sendable {
-        case scalar = 0
-        case avx2 = 1
-        case avx512 = 2
-
-        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
-    }
-
-    /// The fastest level this CPU and operating system support.
-    public static let bestLevel: Level = Level(rawValue: cphilox_best_level()) ?? .scalar
-
     /// Writes to `out[i]` the block of counter (`first` + i, `word1`, `word2`, `word3`) under `key`,
-    /// for i in 0..<`count`, computed at `level` (at most ``bestLevel``).
+    /// for i in 0..<`count`, computed at `level` (at most ``VectorLevel/best``).
     @inlinable
     public static func fill(
         _ out: UnsafeMutablePointer<Philox4x32.Counter>, count: Int, first: UInt32, word1: UInt32, word2: UInt32,
-        word3: UInt32, key: Philox4x32.Key, level: Level = bestLevel
+        word3: UInt32, key: Philox4x32.Key, level: VectorLevel = .best
     ) {
-        precondition(level <= bestLevel, "\(level) is not supported by this CPU")
+        precondition(level <= .best, "\(level) is not supported by this CPU")
         UnsafeMutableRawPointer(out).withMemoryRebound(to: UInt32.self, capacity: 4 * count) { words in
-            cphilox_blocks(level.rawValue, first, count, word1, word2, word3, key[0], key[1], words)
+            cvector_philox_blocks(level.rawValue, first, count, word1, word2, word3, key[0], key[1], words)
         }
     }
 }

@@ -50,12 +50,13 @@ struct BlockDraws {
         self.blocks = blocks
     }
 
-    /// Computes every slot for `citizens` (at most ``KernelScratch/blockSize``) at tick `tick`.
-    func fill(citizens: Range<Int>, tick: UInt32, key: Philox4x32.Key) {
+    /// Computes every slot for `citizens` (at most ``KernelScratch/blockSize``) at tick `tick`,
+    /// with `level`'s instructions.
+    func fill(citizens: Range<Int>, tick: UInt32, key: Philox4x32.Key, level: VectorLevel) {
         for (slot, stream) in layout.streams.enumerated() {
             PhiloxBatch.fill(
                 blocks + slot * KernelScratch.blockSize, count: citizens.count, first: UInt32(citizens.lowerBound),
-                word1: tick, word2: stream.purpose.rawValue, word3: stream.block, key: key)
+                word1: tick, word2: stream.purpose.rawValue, word3: stream.block, key: key, level: level)
         }
     }
 
@@ -63,6 +64,12 @@ struct BlockDraws {
     @inline(__always)
     subscript(slot: Int, index: Int) -> Philox4x32.Counter {
         blocks[slot * KernelScratch.blockSize + index]
+    }
+
+    /// The conduct groups' slots: group g's block for the citizen at index i is at
+    /// g · ``KernelScratch/blockSize`` + i.
+    var conductBlocks: UnsafePointer<Philox4x32.Counter> {
+        UnsafePointer(blocks)
     }
 
     /// The stream (`citizen`, `tick`, `purpose`) of `rules`' seed, starting from slot `slot`'s

@@ -15,6 +15,8 @@ final class KernelScratch: @unchecked Sendable {
 
     private let neighbourhoods: Column<Neighbourhood>
     private let behaviourCounts: Column<SIMD4<Float>>
+    private let conductValues: Column<Float>
+    private let acts: Column<UInt32>
     private let groups: Int
     private let words: Column<UInt32>
     private let wordStride: Int
@@ -30,6 +32,8 @@ final class KernelScratch: @unchecked Sendable {
         draws = Column(count: workers * drawLayout.slotCount * Self.blockSize, repeating: .zero)
         neighbourhoods = Column(count: workers * Self.workerStride, repeating: Neighbourhood())
         behaviourCounts = Column(count: workers * Self.workerStride * behaviourGroups, repeating: .zero)
+        conductValues = Column(count: workers * Self.workerStride * 3, repeating: 0)
+        acts = Column(count: workers * Self.workerStride, repeating: 0)
         var largestBlock = 0
         for start in stride(from: 0, to: graph.citizenCount, by: Self.blockSize) {
             let end = min(start + Self.blockSize, graph.citizenCount)
@@ -55,9 +59,20 @@ final class KernelScratch: @unchecked Sendable {
     }
 
     /// Worker `worker`'s counts of ties who did each behaviour: citizen i of the block has group g's
-    /// four counts at index i · groups + g.
+    /// four counts at index g · blockSize + i.
     func behaviourCounts(worker: Int) -> UnsafeMutablePointer<SIMD4<Float>> {
         behaviourCounts.base + worker * Self.workerStride * groups
+    }
+
+    /// Worker `worker`'s per-citizen inputs of the behaviour choice: ln means, social weight and
+    /// ambition × stake of citizen i at i, blockSize + i and 2 · blockSize + i.
+    func conductValues(worker: Int) -> UnsafeMutablePointer<Float> {
+        conductValues.base + worker * Self.workerStride * 3
+    }
+
+    /// Worker `worker`'s acts chosen, one word per citizen of its block.
+    func acts(worker: Int) -> UnsafeMutablePointer<UInt32> {
+        acts.base + worker * Self.workerStride
     }
 
     /// Worker `worker`'s random blocks for its block of citizens.

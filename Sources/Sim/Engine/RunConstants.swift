@@ -8,6 +8,8 @@ import Agents
 /// read-only during a tick, hence `@unchecked Sendable`.
 struct RunConstants: @unchecked Sendable, BitwiseCopyable {
     let seed: UInt64
+    /// The instruction set the vector kernels run with; outputs do not depend on it.
+    let vectorLevel: VectorLevel
     /// The Philox key of `seed`, for draws made a block at a time.
     let key: Philox4x32.Key
     let stepCount: Int32
@@ -85,10 +87,11 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
     /// Whether any mechanism beyond the dissent model is on (see ``KernelVariant``).
     let runsRegime: Bool
 
-    init(scenario: Scenario, tables: RuleTables) {
+    init(scenario: Scenario, tables: RuleTables, vectorLevel: VectorLevel) {
         let regime = scenario.regime
         let score = regime.score
         seed = scenario.seed
+        self.vectorLevel = vectorLevel
         key = Philox4x32.key(seed: seed)
         stepCount = Int32(score.stepCount)
         initialSteps = score.steps(score.initial)

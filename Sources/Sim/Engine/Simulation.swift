@@ -39,14 +39,20 @@ public final class Simulation {
     /// Citizens in the fixed sample whose ranks measure rank volatility.
     static let rankSampleSize = 1000
 
-    /// Sets up a run of `scenario` on `population` and `graph` with at most `threads` workers.
-    public init(scenario: Scenario, population: Population, graph: SocialGraph, threads: Int) {
+    /// Sets up a run of `scenario` on `population` and `graph` with at most `threads` workers,
+    /// its vector kernels running at `vectorLevel` (at most ``VectorLevel/best``; outputs are the
+    /// same at every level).
+    public init(
+        scenario: Scenario, population: Population, graph: SocialGraph, threads: Int,
+        vectorLevel: VectorLevel = .best
+    ) {
+        precondition(vectorLevel <= .best, "\(vectorLevel) is not supported by this CPU")
         precondition(population.count == graph.citizenCount, "population and graph sizes differ")
         self.scenario = scenario
         self.population = population
         self.graph = graph
         tables = RuleTables(scenario: scenario)
-        rules = RunConstants(scenario: scenario, tables: tables)
+        rules = RunConstants(scenario: scenario, tables: tables, vectorLevel: vectorLevel)
         let score = scenario.regime.score
         let n = population.count
         state = SocietyState(

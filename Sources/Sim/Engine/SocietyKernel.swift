@@ -118,7 +118,8 @@ struct SocietyKernel: @unchecked Sendable {
         let counts = scratch.behaviourCounts(worker: worker)
         let words = scratch.words(worker: worker)
         let draws = scratch.draws(worker: worker)
-        let groups = rules.behaviourGroupCount
+        let conductValues = scratch.conductValues(worker: worker)
+        let chosenActs = scratch.acts(worker: worker)
         var blockStart = citizens.lowerBound
         while blockStart < citizens.upperBound {
             let block = blockStart..<min(blockStart + KernelScratch.blockSize, citizens.upperBound)
@@ -131,18 +132,25 @@ struct SocietyKernel: @unchecked Sendable {
                 for citizen in block {
                     let index = citizen - block.lowerBound
                     neighbourhoods[index] = gather(
-                        citizen, words: words - firstSlot, behaviourCounts: counts + index * groups)
+                        citizen, words: words - firstSlot, behaviourCounts: counts + index)
                 }
             } else {
                 for citizen in block {
                     neighbourhoods[citizen - block.lowerBound] = gatherDissent(citizen)
                 }
             }
-            if Variant.runsRegime { draws.fill(citizens: block, tick: tick.next, key: rules.key) }
+            if Variant.runsRegime {
+                draws.fill(citizens: block, tick: tick.next, key: rules.key, level: rules.vectorLevel)
+                if rules.behaviourCount > 0 {
+                    chooseActs(
+                        block, neighbourhoods: neighbourhoods, counts: counts, draws: draws, values: conductValues,
+                        acts: chosenActs)
+                }
+            }
             for citizen in block {
                 let index = citizen - block.lowerBound
                 let steps = step(
-                    variant, citizen, seen: neighbourhoods[index], behaviourCounts: counts + index * groups,
+                    variant, citizen, seen: neighbourhoods[index], chosenActs: chosenActs[index],
                     tieWords: words - offsets[block.lowerBound], draws: draws, drawIndex: index, worker: worker,
                     tally: &tally)
                 histogram[Int(steps)] &+= 1
@@ -157,8 +165,7 @@ struct SocietyKernel: @unchecked Sendable {
     /// precomputed random blocks at `drawIndex`.
     @inline(__always)
     private func step<Variant: KernelVariant>(
-        _ variant: Variant.Type, _ citizen: Int, seen: Neighbourhood,
-        behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>,
+        _ variant: Variant.Type, _ citizen: Int, seen: Neighbourhood, chosenActs: UInt32,
         tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws, drawIndex: Int, worker: Int,
         tally: inout ChunkTally
     ) -> Int32 {
@@ -167,30 +174,21 @@ struct SocietyKernel: @unchecked Sendable {
         let sanctionCount = Variant.runsRegime ? rules.sanctionCount : 0
         let previousTrueSteps = sanctionCount > 0 ? trueScore[citizen] : previousSteps
         var trueSteps = recovered(previousTrueSteps)
-        var listedMask: UInt8 = 0
-        var permanentlyListed = false
-        for index in 0..<sanctionCount {
-            let left = sanctionLeft[index][citizen]
-            if left > 0 {
-                listedMask |= 1 << UInt8(index)
-                if left == SocietyState.permanent { permanentlyListed = true }
-            }
-        }
+        let (listedMask, permanentlyListed) = listing(citizen, sanctionCount: sanctionCount)
         var acts = Acts()
         if detentionLeft[citizen] > 0 {
             detentionLeft[citizen] -= 1
             acts.word = 0
             tally.detained += 1
         } else {
-            let scoreFraction = Float(steps) / Float(max(rules.stepCount, 1))
-            let stake = permanentlyListed ? 0 : scoreFraction * (listedMask != 0 ? rules.listedStake : 1)
+            let stake = self.stake(steps: steps, listedMask: listedMask, permanentlyListed: permanentlyListed)
             decideDissent(
                 citizen, seen: seen, stake: stake, draws: draws, drawIndex: drawIndex, steps: &steps,
                 trueSteps: &trueSteps, acts: &acts, worker: worker, tally: &tally)
             if Variant.runsRegime {
                 regimeActs(
-                    citizen, seen: seen, behaviourCounts: behaviourCounts, tieWords: tieWords, draws: draws,
-                    drawIndex: drawIndex, stake: stake, listedMask: listedMask, previousSteps: previousSteps,
+                    citizen, seen: seen, chosenActs: chosenActs, tieWords: tieWords, draws: draws,
+                    drawIndex: drawIndex, listedMask: listedMask, previousSteps: previousSteps,
                     steps: &steps, trueSteps: &trueSteps, acts: &acts, tally: &tally)
             }
             if !acts.infraction { tally.compliant += 1 }
@@ -220,14 +218,14 @@ struct SocietyKernel: @unchecked Sendable {
     /// by association, tie cutting and dating.
     @inline(__always)
     private func regimeActs(
-        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>,
-        tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws, drawIndex: Int, stake: Float,
+        _ citizen: Int, seen: Neighbourhood, chosenActs: UInt32,
+        tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws, drawIndex: Int,
         listedMask: UInt8, previousSteps: Int32, steps: inout Int32, trueSteps: inout Int32, acts: inout Acts,
         tally: inout ChunkTally
     ) {
         if rules.behaviourCount > 0 {
             decideBehaviours(
-                citizen, seen: seen, behaviourCounts: behaviourCounts, draws: draws, drawIndex: drawIndex, stake: stake,
+                citizen, seen: seen, chosenActs: chosenActs, draws: draws, drawIndex: drawIndex,
                 listedMask: listedMask, steps: &steps, trueSteps: &trueSteps, acts: &acts, tally: &tally)
         }
         if rules.peerRating {
@@ -262,7 +260,7 @@ struct SocietyKernel: @unchecked Sendable {
 
     /// Sums everything the regime's mechanisms need over the ties' words of tick t (`words[slot]`
     /// is the word of the tie in `slot`; see ``TieSums``), and writes the counts of ties who did
-    /// each behaviour to `behaviourCounts` (one vector per group of four). Detained citizens read
+    /// the behaviours of group g to `behaviourCounts[g · blockSize]`. Detained citizens read
     /// nothing. Kept out of line: inlined into the tick's large loop, it had the compiler leave
     /// TieSums' four-tie step as a call, its sums in memory.
     @inline(never)
@@ -271,13 +269,22 @@ struct SocietyKernel: @unchecked Sendable {
     ) -> Neighbourhood {
         guard detentionLeft[citizen] == 0 else { return Neighbourhood() }
         let start = offsets[citizen]
-        var sums = TieSums(ownWord: current[citizen])
-        sums.add(
-            words: words + start, kinds: rules.readsKinds ? kinds + start : nil, count: offsets[citizen + 1] - start)
+        let count = offsets[citizen + 1] - start
+        let tieKinds = rules.readsKinds ? UnsafePointer(kinds + start) : nil
         let groups = rules.behaviourGroupCount
+        let stride = KernelScratch.blockSize
+        #if arch(x86_64)
+            if rules.vectorLevel == .avx512 {
+                return TieSums.sumAVX512(
+                    ownWord: current[citizen], words: words + start, kinds: tieKinds, count: count,
+                    familyWeight: rules.familyWeight, behaviourCounts: behaviourCounts, stride: stride, groups: groups)
+            }
+        #endif
+        var sums = TieSums(ownWord: current[citizen])
+        sums.add(words: words + start, kinds: tieKinds, count: count)
         if groups > 0 { behaviourCounts[0] = sums.behaviourCounts.0 }
-        if groups > 1 { behaviourCounts[1] = sums.behaviourCounts.1 }
-        if groups > 2 { behaviourCounts[2] = sums.behaviourCounts.2 }
+        if groups > 1 { behaviourCounts[stride] = sums.behaviourCounts.1 }
+        if groups > 2 { behaviourCounts[2 * stride] = sums.behaviourCounts.2 }
         return sums.neighbourhood(familyWeight: rules.familyWeight)
     }
 
@@ -346,6 +353,74 @@ struct SocietyKernel: @unchecked Sendable {
         tally.newDetentions += 1
     }
 
+    /// The lists `citizen` is on at tick t, as a mask, and whether one of them is for good.
+    @inline(__always)
+    private func listing(_ citizen: Int, sanctionCount: Int) -> (mask: UInt8, permanent: Bool) {
+        var mask: UInt8 = 0
+        var permanent = false
+        for index in 0..<sanctionCount {
+            let left = sanctionLeft[index][citizen]
+            if left > 0 {
+                mask |= 1 << UInt8(index)
+                if left == SocietyState.permanent { permanent = true }
+            }
+        }
+        return (mask, permanent)
+    }
+
+    /// What a citizen with `steps` (after recovery) stands to lose: its score fraction, scaled
+    /// by `listed_stake` while listed, and nothing once listed for good.
+    @inline(__always)
+    private func stake(steps: Int32, listedMask: UInt8, permanentlyListed: Bool) -> Float {
+        let scoreFraction = Float(steps) / Float(max(rules.stepCount, 1))
+        return permanentlyListed ? 0 : scoreFraction * (listedMask != 0 ? rules.listedStake : 1)
+    }
+
+    /// Chooses every citizen's everyday acts of tick t+1 for `block` at once (``ConductRule``):
+    /// the per-citizen inputs first, then the choices, many citizens per vector.
+    private func chooseActs(
+        _ block: Range<Int>, neighbourhoods: UnsafeMutablePointer<Neighbourhood>,
+        counts: UnsafeMutablePointer<SIMD4<Float>>, draws: BlockDraws, values: UnsafeMutablePointer<Float>,
+        acts: UnsafeMutablePointer<UInt32>
+    ) {
+        let size = KernelScratch.blockSize
+        for citizen in block {
+            let index = citizen - block.lowerBound
+            let seen = neighbourhoods[index]
+            let (listedMask, permanentlyListed) = listing(citizen, sanctionCount: rules.sanctionCount)
+            let stake = self.stake(
+                steps: recovered(score[citizen]), listedMask: listedMask, permanentlyListed: permanentlyListed)
+            var meansFactor: Float = 1
+            if listedMask != 0 {
+                for index in 0..<rules.sanctionCount where listedMask & (1 << UInt8(index)) != 0 {
+                    meansFactor *= rules.sanctions[index].meansFactor
+                }
+            }
+            for index in 0..<rules.perkCount where rules.perks[index].meansBonus > 0 {
+                if tick.holds(perk: index, steps: score[citizen]) { meansFactor *= 1 + rules.perks[index].meansBonus }
+            }
+            var ambitionWeight = ambition[citizen]
+            if rules.positionalAmbition {
+                ambitionWeight *= seen.active == 0 ? 0 : Float(seen.outranking) / Float(seen.active)
+            }
+            values[index] =
+                meansFactor == 1 ? logMeans[citizen] : Float.log(max(means[citizen] * meansFactor, 1e-6))
+            let inverseActive = seen.active == 0 ? 0 : 1 / Float(seen.active)
+            values[size + index] = rules.socialInfluence * conformity[citizen] * inverseActive
+            values[2 * size + index] = ambitionWeight * stake
+        }
+        let first = block.lowerBound
+        let inputs = ConductBatch.Inputs(
+            traits: (
+                UnsafePointer(hardship + first), UnsafePointer(riskAversion + first), UnsafePointer(threshold + first),
+                UnsafePointer(conformity + first), UnsafePointer(ambition + first), UnsafePointer(values)
+            ), socialWeight: values + size, ambitionStake: values + 2 * size, counts: counts,
+            draws: draws.conductBlocks, stride: size)
+        ConductBatch.acts(
+            count: block.count, groups: rules.behaviourGroups, groupCount: rules.behaviourGroupCount, inputs: inputs,
+            level: rules.vectorLevel, into: acts)
+    }
+
     /// Everyday behaviours as discrete choice (docs/MODEL.md, "Everyday behaviours").
     ///
     /// Act draws are words of the stream (citizen, t+1, conduct), one per behaviour, so the draws of
@@ -356,37 +431,11 @@ struct SocietyKernel: @unchecked Sendable {
     /// falsely recorded with probability m_b, at most one per tick.
     @inline(__always)
     private func decideBehaviours(
-        _ citizen: Int, seen: Neighbourhood, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>, draws: BlockDraws,
-        drawIndex: Int, stake: Float, listedMask: UInt8, steps: inout Int32, trueSteps: inout Int32, acts: inout Acts,
+        _ citizen: Int, seen: Neighbourhood, chosenActs: UInt32, draws: BlockDraws,
+        drawIndex: Int, listedMask: UInt8, steps: inout Int32, trueSteps: inout Int32, acts: inout Acts,
         tally: inout ChunkTally
     ) {
-        var meansFactor: Float = 1
-        if listedMask != 0 {
-            for index in 0..<rules.sanctionCount where listedMask & (1 << UInt8(index)) != 0 {
-                meansFactor *= rules.sanctions[index].meansFactor
-            }
-        }
-        for index in 0..<rules.perkCount where rules.perks[index].meansBonus > 0 {
-            if tick.holds(perk: index, steps: score[citizen]) { meansFactor *= 1 + rules.perks[index].meansBonus }
-        }
-        var ambitionWeight = ambition[citizen]
-        if rules.positionalAmbition {
-            ambitionWeight *= seen.active == 0 ? 0 : Float(seen.outranking) / Float(seen.active)
-        }
-        let logMeans = meansFactor == 1 ? self.logMeans[citizen] : Float.log(max(means[citizen] * meansFactor, 1e-6))
-        let traits = SIMD8<Float>(
-            hardship[citizen], riskAversion[citizen], threshold[citizen], conformity[citizen], ambition[citizen],
-            logMeans, 0, 0)
-        let inverseActive = seen.active == 0 ? 0 : 1 / Float(seen.active)
-        let socialWeight = rules.socialInfluence * conformity[citizen] * inverseActive
-        let ambitionStake = ambitionWeight * stake
-        var done: UInt32 = 0
-        for group in 0..<rules.behaviourGroupCount {
-            let probabilities = ConductRule.probabilities(
-                rules.behaviourGroups[group], traits: traits, shares: behaviourCounts[group],
-                socialWeight: socialWeight, ambitionStake: ambitionStake)
-            done |= ConductRule.acts(draws: draws[group, drawIndex], probabilities: probabilities) << UInt32(4 * group)
-        }
+        var done = chosenActs
         var impossible: UInt32 = 0
         if seen.listedTies == 0 { impossible |= rules.listedTieMask }
         if listedMask & rules.throttleMask != 0 { impossible |= rules.onlineMask }

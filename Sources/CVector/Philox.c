@@ -6,7 +6,8 @@
 // The blocks are then transposed so each counter's four words are adjacent, as the scalar
 // generator would leave them.
 
-#include "CPhilox.h"
+#include "Philox.h"
+#include "Level.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -128,23 +129,14 @@ __attribute__((target("avx512f"))) static void blocks_avx512(uint32_t first, siz
 
 #endif
 
-int cphilox_best_level(void) {
+void cvector_philox_blocks(int level, uint32_t first_word0, size_t count, uint32_t word1, uint32_t word2,
+                           uint32_t word3, uint32_t key0, uint32_t key1, uint32_t *out) {
 #if defined(__x86_64__)
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f")) return CPHILOX_AVX512;
-    if (__builtin_cpu_supports("avx2")) return CPHILOX_AVX2;
-#endif
-    return CPHILOX_SCALAR;
-}
-
-void cphilox_blocks(int level, uint32_t first_word0, size_t count, uint32_t word1, uint32_t word2,
-                    uint32_t word3, uint32_t key0, uint32_t key1, uint32_t *out) {
-#if defined(__x86_64__)
-    if (level == CPHILOX_AVX512) {
+    if (level == CVECTOR_AVX512) {
         blocks_avx512(first_word0, count, word1, word2, word3, key0, key1, out);
         return;
     }
-    if (level == CPHILOX_AVX2) {
+    if (level == CVECTOR_AVX2) {
         blocks_avx2(first_word0, count, word1, word2, word3, key0, key1, out);
         return;
     }
