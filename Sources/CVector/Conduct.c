@@ -17,6 +17,8 @@
 // 1.5 · 2²³: adding it rounds a float below 2²² in magnitude to an integer.
 #define EXP_MAGIC 12582912.0f
 
+// e^x lane by lane, as PortableMath.exp: clamp to [−87, 88], split x · log2(e) into an integer
+// and a remainder, a degree-6 polynomial for the remainder's exponential, scaled by 2^n.
 static inline AVX512_TARGET __m512 exp_avx512(__m512 x) {
     __m512 clamped = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(x, _mm512_set1_ps(-87.0f), _CMP_LT_OQ), x,
                                           _mm512_set1_ps(-87.0f));
@@ -68,10 +70,13 @@ AVX512_TARGET void cvector_conduct_acts_avx512(size_t count, size_t groups, cons
             const __m512 counts = _mm512_maskz_loadu_ps(valid_lanes, in->counts + at);
             __m512 utility = _mm512_add_ps(_mm512_broadcast_f32x4(_mm_loadu_ps(group->base_utility)), trait_sum);
             utility = _mm512_add_ps(utility, _mm512_mul_ps(social_weight, counts));
-            utility = _mm512_add_ps(utility,
-                                    _mm512_mul_ps(_mm512_broadcast_f32x4(_mm_loadu_ps(group->incentive)), ambition_stake));
-            const __m512 probability = _mm512_div_ps(
-                _mm512_set1_ps(1.0f), _mm512_add_ps(_mm512_set1_ps(1.0f), exp_avx512(_mm512_sub_ps(_mm512_setzero_ps(), utility))));
+            const __m512 incentive = _mm512_broadcast_f32x4(_mm_loadu_ps(group->incentive));
+            utility = _mm512_add_ps(utility, _mm512_mul_ps(incentive, ambition_stake));
+            const __m512 negated = _mm512_castsi512_ps(
+                _mm512_xor_si512(_mm512_castps_si512(utility), _mm512_set1_epi32((int)0x80000000u)));
+            const __m512 exponential = exp_avx512(negated);
+            const __m512 probability =
+                _mm512_div_ps(_mm512_set1_ps(1.0f), _mm512_add_ps(_mm512_set1_ps(1.0f), exponential));
             const __m512i draws = _mm512_maskz_loadu_epi32(valid_lanes, in->draws + at);
             const __m512d two32 = _mm512_set1_pd(0x1p32);
             const __mmask8 low = _mm512_cmp_pd_mask(

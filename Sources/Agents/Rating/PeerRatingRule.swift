@@ -16,7 +16,7 @@ public enum PeerRatingRule {
     }
 
     /// The rating 1...5 a rater with `raterStake` gives.
-    @inlinable
+    @inlinable @inline(__always)
     public static func rating(
         honest: Float, raterStake: Float, rateeScoreFraction: Float, rateeStigmatized: Bool, inflation: Float,
         fakeNice: Float, stigma: Float

@@ -1,6 +1,6 @@
 import CVector
 
-/// An instruction set the vector kernels (``PhiloxBatch``, ``ConductBatch``, Sim's tie sums) can
+/// An instruction set the vector kernels (``PhiloxBatch``, ``ConductBatch``, Sim's ratings) can
 /// run with. Every level gives the same results; wider ones are only faster.
 public enum VectorLevel: Int32, CaseIterable, Comparable, Sendable, BitwiseCopyable {
     /// Portable code: scalar, or the SIMD4 vectors Swift compiles for any CPU.

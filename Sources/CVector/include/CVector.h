@@ -7,7 +7,8 @@
 
 #include "Level.h"
 #include "Philox.h"
-#include "TieSums.h"
+#include "SignalWord.h"
 #include "Conduct.h"
+#include "Ratings.h"
 
 #endif

@@ -1,8 +1,9 @@
 import Agents
 
-/// The first Philox block of each stream that nearly every citizen draws from at a tick (act
-/// choices, records, false dissent records, ratings received, dating), computed for a whole block
-/// of citizens at once with ``PhiloxBatch``.
+/// The Philox blocks of the streams that nearly every citizen draws from at a tick (act choices,
+/// records, false dissent records, ratings received, dating), computed for a whole block of
+/// citizens at once with ``PhiloxBatch``: every block of the act and record streams, the first
+/// of the others.
 ///
 /// A stream's words do not depend on how its blocks were computed, so outputs are those of
 /// computing each block where it is used; vectors of 8 or 16 counters just make them cheaper.
@@ -14,6 +15,7 @@ struct BlockDraws {
         /// Groups of four behaviours: slot g holds the block (citizen, t+1, conduct, g).
         let conductGroups: Int
         /// Slots of (citizen, t+1, purpose, 0), or nil when the run never draws from that stream.
+        /// The record stream's later blocks follow its block 0 (``RecordDraws``).
         let conductRecord: Int?
         let falseDissentRecord: Int?
         let peerRating: Int?
@@ -28,12 +30,14 @@ struct BlockDraws {
             let regime = rules.runsRegime
             conductGroups = regime ? rules.behaviourGroupCount : 0
             var streams = (0..<conductGroups).map { (purpose: RandomPurpose.conduct, block: UInt32($0)) }
-            func slot(_ purpose: RandomPurpose, if needed: Bool) -> Int? {
+            func slot(_ purpose: RandomPurpose, if needed: Bool, blocks: Int = 1) -> Int? {
                 guard needed else { return nil }
-                streams.append((purpose, 0))
-                return streams.count - 1
+                streams += (0..<blocks).map { (purpose, UInt32($0)) }
+                return streams.count - blocks
             }
-            conductRecord = slot(.conductRecord, if: regime && rules.behaviourCount > 0)
+            conductRecord = slot(
+                .conductRecord, if: regime && rules.behaviourCount > 0,
+                blocks: RecordDraws.blockCount(behaviourCount: rules.behaviourCount))
             falseDissentRecord = slot(.falseDissentRecord, if: regime && rules.dissentMisidentification > 0)
             peerRating = slot(.peerRating, if: regime && rules.peerRating)
             dating = slot(.dating, if: regime && (0..<rules.perkCount).contains { rules.perks[$0].datingRate > 0 })
@@ -64,6 +68,11 @@ struct BlockDraws {
     @inline(__always)
     subscript(slot: Int, index: Int) -> Philox4x32.Counter {
         blocks[slot * KernelScratch.blockSize + index]
+    }
+
+    /// Slot `slot` for the whole block: the citizen at index i's block is element i.
+    func blocks(slot: Int) -> UnsafePointer<Philox4x32.Counter> {
+        UnsafePointer(blocks + slot * KernelScratch.blockSize)
     }
 
     /// The conduct groups' slots: group g's block for the citizen at index i is at

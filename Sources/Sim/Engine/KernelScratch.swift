@@ -16,6 +16,7 @@ final class KernelScratch: @unchecked Sendable {
     private let neighbourhoods: Column<Neighbourhood>
     private let behaviourCounts: Column<SIMD4<Float>>
     private let conductValues: Column<Float>
+    private let ratingValues: Column<Float>
     private let acts: Column<UInt32>
     private let groups: Int
     private let words: Column<UInt32>
@@ -33,6 +34,7 @@ final class KernelScratch: @unchecked Sendable {
         neighbourhoods = Column(count: workers * Self.workerStride, repeating: Neighbourhood())
         behaviourCounts = Column(count: workers * Self.workerStride * behaviourGroups, repeating: .zero)
         conductValues = Column(count: workers * Self.workerStride * 3, repeating: 0)
+        ratingValues = Column(count: workers * Self.workerStride * 3, repeating: 0)
         acts = Column(count: workers * Self.workerStride, repeating: 0)
         var largestBlock = 0
         for start in stride(from: 0, to: graph.citizenCount, by: Self.blockSize) {
@@ -45,7 +47,8 @@ final class KernelScratch: @unchecked Sendable {
 
     /// Bytes held.
     var byteCount: Int {
-        neighbourhoods.byteCount + behaviourCounts.byteCount + words.byteCount + draws.byteCount
+        neighbourhoods.byteCount + behaviourCounts.byteCount + conductValues.byteCount + ratingValues.byteCount
+            + acts.byteCount + words.byteCount + draws.byteCount
     }
 
     /// Worker `worker`'s copy of its block's tie words, in slot order from the block's first slot.
@@ -68,6 +71,12 @@ final class KernelScratch: @unchecked Sendable {
     /// ambition × stake of citizen i at i, blockSize + i and 2 · blockSize + i.
     func conductValues(worker: Int) -> UnsafeMutablePointer<Float> {
         conductValues.base + worker * Self.workerStride * 3
+    }
+
+    /// Worker `worker`'s ratings received: honest rating, Σ weight and Σ weight · rating of
+    /// citizen i at i, blockSize + i and 2 · blockSize + i.
+    func ratingValues(worker: Int) -> UnsafeMutablePointer<Float> {
+        ratingValues.base + worker * Self.workerStride * 3
     }
 
     /// Worker `worker`'s acts chosen, one word per citizen of its block.

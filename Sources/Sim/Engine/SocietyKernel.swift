@@ -1,4 +1,5 @@
 import Agents
+import CVector
 
 /// The per-citizen work of one tick over one chunk of citizens: every mechanism of the model.
 ///
@@ -120,6 +121,9 @@ struct SocietyKernel: @unchecked Sendable {
         let draws = scratch.draws(worker: worker)
         let conductValues = scratch.conductValues(worker: worker)
         let chosenActs = scratch.acts(worker: worker)
+        let ratingValues = scratch.ratingValues(worker: worker)
+        let weightSums = ratingValues + KernelScratch.blockSize
+        let weightedRatings = ratingValues + 2 * KernelScratch.blockSize
         var blockStart = citizens.lowerBound
         while blockStart < citizens.upperBound {
             let block = blockStart..<min(blockStart + KernelScratch.blockSize, citizens.upperBound)
@@ -146,11 +150,17 @@ struct SocietyKernel: @unchecked Sendable {
                         block, neighbourhoods: neighbourhoods, counts: counts, draws: draws, values: conductValues,
                         acts: chosenActs)
                 }
+                if rules.peerRating {
+                    receiveRatings(
+                        block, tieWords: words - offsets[block.lowerBound], draws: draws, values: ratingValues,
+                        tally: &tally)
+                }
             }
             for citizen in block {
                 let index = citizen - block.lowerBound
                 let steps = step(
                     variant, citizen, seen: neighbourhoods[index], chosenActs: chosenActs[index],
+                    ratings: (weightSums[index], weightedRatings[index]),
                     tieWords: words - offsets[block.lowerBound], draws: draws, drawIndex: index, worker: worker,
                     tally: &tally)
                 histogram[Int(steps)] &+= 1
@@ -166,7 +176,8 @@ struct SocietyKernel: @unchecked Sendable {
     @inline(__always)
     private func step<Variant: KernelVariant>(
         _ variant: Variant.Type, _ citizen: Int, seen: Neighbourhood, chosenActs: UInt32,
-        tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws, drawIndex: Int, worker: Int,
+        ratings: (weightSum: Float, weighted: Float), tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws,
+        drawIndex: Int, worker: Int,
         tally: inout ChunkTally
     ) -> Int32 {
         let previousSteps = score[citizen]
@@ -187,7 +198,7 @@ struct SocietyKernel: @unchecked Sendable {
                 trueSteps: &trueSteps, acts: &acts, worker: worker, tally: &tally)
             if Variant.runsRegime {
                 regimeActs(
-                    citizen, seen: seen, chosenActs: chosenActs, tieWords: tieWords, draws: draws,
+                    citizen, seen: seen, chosenActs: chosenActs, ratings: ratings, tieWords: tieWords, draws: draws,
                     drawIndex: drawIndex, listedMask: listedMask, previousSteps: previousSteps,
                     steps: &steps, trueSteps: &trueSteps, acts: &acts, tally: &tally)
             }
@@ -218,7 +229,7 @@ struct SocietyKernel: @unchecked Sendable {
     /// by association, tie cutting and dating.
     @inline(__always)
     private func regimeActs(
-        _ citizen: Int, seen: Neighbourhood, chosenActs: UInt32,
+        _ citizen: Int, seen: Neighbourhood, chosenActs: UInt32, ratings: (weightSum: Float, weighted: Float),
         tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws, drawIndex: Int,
         listedMask: UInt8, previousSteps: Int32, steps: inout Int32, trueSteps: inout Int32, acts: inout Acts,
         tally: inout ChunkTally
@@ -229,9 +240,7 @@ struct SocietyKernel: @unchecked Sendable {
                 listedMask: listedMask, steps: &steps, trueSteps: &trueSteps, acts: &acts, tally: &tally)
         }
         if rules.peerRating {
-            receiveRatings(
-                citizen, tieWords: tieWords, draws: draws, drawIndex: drawIndex, steps: &steps, trueSteps: &trueSteps,
-                tally: &tally)
+            applyRatings(weightSum: ratings.weightSum, weighted: ratings.weighted, steps: &steps, trueSteps: &trueSteps)
         }
         associate(seen: seen, steps: &steps, trueSteps: &trueSteps)
         if seen.schoolRestricted { tally.schoolRestricted += 1 }
@@ -273,13 +282,6 @@ struct SocietyKernel: @unchecked Sendable {
         let tieKinds = rules.readsKinds ? UnsafePointer(kinds + start) : nil
         let groups = rules.behaviourGroupCount
         let stride = KernelScratch.blockSize
-        #if arch(x86_64)
-            if rules.vectorLevel == .avx512 {
-                return TieSums.sumAVX512(
-                    ownWord: current[citizen], words: words + start, kinds: tieKinds, count: count,
-                    familyWeight: rules.familyWeight, behaviourCounts: behaviourCounts, stride: stride, groups: groups)
-            }
-        #endif
         var sums = TieSums(ownWord: current[citizen])
         sums.add(words: words + start, kinds: tieKinds, count: count)
         if groups > 0 { behaviourCounts[0] = sums.behaviourCounts.0 }
@@ -443,9 +445,7 @@ struct SocietyKernel: @unchecked Sendable {
         acts.word |= done << SignalWord.behaviourShift
         tally.virtueActs += (done & rules.virtueMask).nonzeroBitCount
         if done & ~rules.virtueMask != 0 { acts.infraction = true }
-        var records = RecordDraws(
-            key: rules.key, citizen: citizen, tick: tick.next,
-            firstBlock: draws[draws.layout.conductRecord.unsafelyUnwrapped, drawIndex])
+        let records = RecordDraws(draws: draws, index: drawIndex)
         var remaining = done
         while remaining != 0 {
             let b = remaining.trailingZeroBitCount
@@ -477,24 +477,78 @@ struct SocietyKernel: @unchecked Sendable {
         }
     }
 
-    /// Ratings received from about `ratings_per_tick` ties (docs/MODEL.md, "Peer rating").
+    /// The ratings every present citizen of `block` receives from about `ratings_per_tick` ties
+    /// (docs/MODEL.md, "Peer rating"): Σ weight and Σ weight · rating of the citizen at index i go
+    /// to `values[blockSize + i]` and `values[2 · blockSize + i]` (0 when it has none), their
+    /// counts to `tally`. With AVX-512 and at most 3 ratings each, 16 citizens at a time.
+    private func receiveRatings(
+        _ block: Range<Int>, tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws,
+        values: UnsafeMutablePointer<Float>, tally: inout ChunkTally
+    ) {
+        let size = KernelScratch.blockSize
+        #if arch(x86_64)
+            if rules.vectorLevel == .avx512 && rules.wholeRatingsPerTick + (rules.extraRatingChance > 0 ? 1 : 0) <= 3 {
+                let honest = values
+                for citizen in block {
+                    honest[citizen - block.lowerBound] = honestRating(ownWord: current[citizen])
+                }
+                var constants = cvector_rating_rules(
+                    whole: Int32(rules.wholeRatingsPerTick), extra_chance: rules.extraRatingChance,
+                    listed_stake: rules.listedStake, inflation: rules.ratingInflation, fake_nice: rules.ratingFakeNice,
+                    stigma: rules.ratingStigma, rater_weight: rules.raterWeight)
+                let first = block.lowerBound
+                var inputs = cvector_rating_inputs(
+                    offsets: UnsafeRawPointer(offsets + first).assumingMemoryBound(to: Int64.self),
+                    tie_words: tieWords + offsets[first], own_words: current + first, detained: detentionLeft + first,
+                    honest: honest,
+                    draws: UnsafeRawPointer(draws.blocks(slot: draws.layout.peerRating.unsafelyUnwrapped))
+                        .assumingMemoryBound(to: UInt32.self))
+                var totals: (UInt64, UInt64, UInt64) = (0, 0, 0)
+                withUnsafeMutableBytes(of: &totals) { raw in
+                    cvector_receive_ratings_avx512(
+                        block.count, &constants, &inputs, values + size, values + 2 * size,
+                        raw.baseAddress!.assumingMemoryBound(to: UInt64.self))
+                }
+                tally.ratings += Int(totals.0)
+                tally.ratingSum += Int(totals.1)
+                tally.fiveStarRatings += Int(totals.2)
+                return
+            }
+        #endif
+        for citizen in block {
+            let index = citizen - block.lowerBound
+            let (weightSum, weighted) = receiveRatings(
+                citizen, tieWords: tieWords, draws: draws, drawIndex: index, tally: &tally)
+            values[size + index] = weightSum
+            values[2 * size + index] = weighted
+        }
+    }
+
+    /// The honest rating of a citizen whose tick-t signal word is `ownWord`.
+    @inline(__always)
+    private func honestRating(ownWord: UInt32) -> Float {
+        let behaviours = (ownWord >> SignalWord.behaviourShift) & SignalWord.behaviourBits
+        return PeerRatingRule.honest(
+            virtues: (behaviours & rules.virtueMask).nonzeroBitCount,
+            infractions: (behaviours & ~rules.virtueMask).nonzeroBitCount)
+    }
+
+    /// The ratings `citizen` receives, one at a time: Σ weight and Σ weight · rating (0 and 0 when
+    /// detained or without ties).
     @inline(__always)
     private func receiveRatings(
         _ citizen: Int, tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws, drawIndex: Int,
-        steps: inout Int32, trueSteps: inout Int32, tally: inout ChunkTally
-    ) {
+        tally: inout ChunkTally
+    ) -> (weightSum: Float, weighted: Float) {
         let start = offsets[citizen]
         let degree = offsets[citizen + 1] - start
-        guard degree > 0 else { return }
+        guard detentionLeft[citizen] == 0, degree > 0 else { return (0, 0) }
         var stream = draws.stream(
             .peerRating, slot: draws.layout.peerRating, citizen: citizen, index: drawIndex, tick: tick.next,
             rules: rules)
         let count = rules.wholeRatingsPerTick + (stream.nextUniform() < rules.extraRatingChance ? 1 : 0)
         let own = current[citizen]
-        let behaviours = (own >> SignalWord.behaviourShift) & SignalWord.behaviourBits
-        let honest = PeerRatingRule.honest(
-            virtues: (behaviours & rules.virtueMask).nonzeroBitCount,
-            infractions: (behaviours & ~rules.virtueMask).nonzeroBitCount)
+        let honest = honestRating(ownWord: own)
         let ownFraction = Float(own >> SignalWord.scoreShift) / Float(SignalWord.scoreFractionMax)
         var weightSum: Float = 0
         var weightedRatings: Float = 0
@@ -514,8 +568,15 @@ struct SocietyKernel: @unchecked Sendable {
             tally.ratingSum += rating
             if rating == 5 { tally.fiveStarRatings += 1 }
         }
+        return (weightSum, weightedRatings)
+    }
+
+    /// Moves both scores `rating_responsiveness` of the way toward the weighted mean rating
+    /// received (Σ weight `weightSum`, Σ weight · rating `weighted`), on the score scale.
+    @inline(__always)
+    private func applyRatings(weightSum: Float, weighted: Float, steps: inout Int32, trueSteps: inout Int32) {
         guard weightSum > 0 else { return }
-        let target = Float(rules.stepCount) * (weightedRatings / weightSum - 1) / 4
+        let target = Float(rules.stepCount) * (weighted / weightSum - 1) / 4
         steps += PortableMath.nearestInteger(rules.ratingResponsiveness * (target - Float(steps)))
         trueSteps += PortableMath.nearestInteger(rules.ratingResponsiveness * (target - Float(trueSteps)))
     }

@@ -1,0 +1,14 @@
+#ifndef CVECTOR_SIGNAL_WORD_H
+#define CVECTOR_SIGNAL_WORD_H
+
+/// The parts of a signal word the kernels read (Sim's SignalWord; a test checks that they agree).
+enum {
+    CVECTOR_PRESENT = 1u << 1,
+    CVECTOR_LISTED = 1u << 2,
+    CVECTOR_STIGMATIZED = 1u << 4,
+    /// The score fraction, 0...CVECTOR_SCORE_FRACTION_MAX, is the word shifted down this far.
+    CVECTOR_SCORE_SHIFT = 19,
+    CVECTOR_SCORE_FRACTION_MAX = 8191,
+};
+
+#endif
