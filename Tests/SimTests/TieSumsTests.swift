@@ -1,9 +1,11 @@
 import Agents
+import CVector
 import Testing
 
 @testable import Sim
 
-/// The kernel's four-ties-at-a-time sums against a plain loop over the same ties, one tie at a time.
+/// The kernel's sums, four ties at a time (portable) and 16 at a time (AVX-512), against a plain
+/// loop over the same ties, one tie at a time.
 @Suite struct TieSumsTests {
     /// What a plain loop counts over `words` and `kinds` for a reader whose own word is `ownWord`.
     struct Reference {
@@ -78,8 +80,13 @@ import Testing
     }
 
     static func expectEqual(_ sums: TieSums, _ reference: Reference, familyWeight: Float) {
-        let seen = sums.neighbourhood(familyWeight: familyWeight)
-        let expected = reference.neighbourhood
+        expectEqual(sums.neighbourhood(familyWeight: familyWeight), reference.neighbourhood)
+        let counts = sums.behaviourCounts
+        #expect(
+            [counts.0, counts.1, counts.2].flatMap { [$0[0], $0[1], $0[2], $0[3]] } == reference.behaviourCounts)
+    }
+
+    static func expectEqual(_ seen: Neighbourhood, _ expected: Neighbourhood) {
         #expect(seen.active == expected.active)
         #expect(seen.dissenting == expected.dissenting)
         #expect(seen.listedTies == expected.listedTies)
@@ -89,9 +96,6 @@ import Testing
         #expect(seen.weightedScoreFraction == expected.weightedScoreFraction)
         #expect(seen.stigmatized == expected.stigmatized)
         #expect(seen.schoolRestricted == expected.schoolRestricted)
-        let counts = sums.behaviourCounts
-        #expect(
-            [counts.0, counts.1, counts.2].flatMap { [$0[0], $0[1], $0[2], $0[3]] } == reference.behaviourCounts)
     }
 
     /// Tie counts around the four-tie steps and the 1,020-tie segments of the 8-bit counters: with
@@ -107,6 +111,61 @@ import Testing
                 Self.sums(ownWord: ownWord, words: words, kinds: kinds), reference, familyWeight: familyWeight)
         }
     }
+
+    #if arch(x86_64)
+        /// What the AVX-512 sums show, and their behaviour counts (group g at index g).
+        static func sumsAVX512(
+            ownWord: UInt32, words: [UInt32], kinds: [TieKind]?, familyWeight: Float
+        ) -> (Neighbourhood, [Float]) {
+            var counts = [SIMD4<Float>](repeating: .zero, count: 3)
+            let paddedWords = words + [0]
+            let paddedKinds = (kinds ?? []).map(\.rawValue) + [0]
+            let seen = paddedWords.withUnsafeBufferPointer { wordBuffer in
+                paddedKinds.withUnsafeBufferPointer { kindBuffer in
+                    counts.withUnsafeMutableBufferPointer { countBuffer in
+                        TieSums.sumAVX512(
+                            ownWord: ownWord, words: wordBuffer.baseAddress!,
+                            kinds: kinds == nil ? nil : kindBuffer.baseAddress!, count: words.count,
+                            familyWeight: familyWeight, behaviourCounts: countBuffer.baseAddress!, stride: 1, groups: 3)
+                    }
+                }
+            }
+            return (seen, counts.flatMap { [$0[0], $0[1], $0[2], $0[3]] })
+        }
+
+        /// Tie counts around the 16-tie vectors and the 4,080-tie segments of the 8-bit counters,
+        /// with and without kinds, free and banned readers.
+        @Test(
+            "16 ties at a time with AVX-512 count exactly what a plain loop counts",
+            .enabled(if: VectorLevel.best == .avx512),
+            arguments: [0, 1, 15, 16, 17, 33, 1_021, 4_079, 4_080, 4_081, 9_000])
+        func avx512MatchesPlainLoop(count: Int) {
+            let (ownWord, words, kinds) = Self.ties(count, seed: 13)
+            for reader in [ownWord & ~SignalWord.travelBanned, ownWord | SignalWord.travelBanned] {
+                for tieKinds in [kinds, nil] {
+                    let reference = Reference(
+                        ownWord: reader, words: words, kinds: tieKinds ?? Array(repeating: .social, count: count),
+                        familyWeight: 2.5)
+                    let (seen, counts) = Self.sumsAVX512(
+                        ownWord: reader, words: words, kinds: tieKinds, familyWeight: 2.5)
+                    Self.expectEqual(seen, reference.neighbourhood)
+                    #expect(counts == reference.behaviourCounts)
+                }
+            }
+        }
+
+        /// 600,000 ties make 148 segments of 255 vectors.
+        @Test(
+            "AVX-512: a hub's score fractions sum past 2³² without wrapping", .enabled(if: VectorLevel.best == .avx512))
+        func avx512HubFractionSum() {
+            let count = 600_000
+            let top = SignalWord.present | SignalWord.scoreFractionMax << SignalWord.scoreShift
+            let (seen, _) = Self.sumsAVX512(
+                ownWord: top, words: [UInt32](repeating: top, count: count), kinds: nil, familyWeight: 2)
+            #expect(seen.active == Int32(count))
+            #expect(seen.weightedScoreFraction == Float(UInt64(count) * UInt64(SignalWord.scoreFractionMax)))
+        }
+    #endif
 
     @Test("without tie kinds every tie is social; a banned reader does not see its distant ties")
     func kindsAndBans() {

@@ -8,6 +8,7 @@
 #include "Level.h"
 #include "Philox.h"
 #include "SignalWord.h"
+#include "TieSums.h"
 #include "Conduct.h"
 #include "Ratings.h"
 

@@ -282,6 +282,13 @@ struct SocietyKernel: @unchecked Sendable {
         let tieKinds = rules.readsKinds ? UnsafePointer(kinds + start) : nil
         let groups = rules.behaviourGroupCount
         let stride = KernelScratch.blockSize
+        #if arch(x86_64)
+            if rules.vectorLevel == .avx512 {
+                return TieSums.sumAVX512(
+                    ownWord: current[citizen], words: words + start, kinds: tieKinds, count: count,
+                    familyWeight: rules.familyWeight, behaviourCounts: behaviourCounts, stride: stride, groups: groups)
+            }
+        #endif
         var sums = TieSums(ownWord: current[citizen])
         sums.add(words: words + start, kinds: tieKinds, count: count)
         if groups > 0 { behaviourCounts[0] = sums.behaviourCounts.0 }

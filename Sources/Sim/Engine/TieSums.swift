@@ -132,22 +132,11 @@ struct TieSums {
     /// What the sums show, with family ties weighing `familyWeight`.
     @inline(__always)
     func neighbourhood(familyWeight: Float) -> Neighbourhood {
-        var seen = Neighbourhood()
-        let visibleCount = flagCounts[1]
-        let familyCount = familyFlagCounts[1]
-        let listedCount = flagCounts[2]
-        let listedFamilyCount = familyFlagCounts[2]
-        seen.active = Int32(visibleCount)
-        seen.dissenting = Int32(flagCounts[0])
-        seen.listedTies = Int32(listedCount)
-        seen.outranking = Int32(flagCounts[3])
-        seen.stigmatized = Self.any(visibleWords, SignalWord.stigmatized)
-        seen.schoolRestricted = Self.any(familyWords, SignalWord.schoolRestricted)
-        seen.listedWeight = Float(listedCount - listedFamilyCount) + familyWeight * Float(listedFamilyCount)
-        seen.scoreWeight = Float(visibleCount - familyCount) + familyWeight * Float(familyCount)
-        seen.weightedScoreFraction =
-            Float(fractionTotal - familyFractionTotal) + familyWeight * Float(familyFractionTotal)
-        return seen
+        Neighbourhood(
+            visible: flagCounts[1], dissenting: flagCounts[0], listed: flagCounts[2], outranking: flagCounts[3],
+            visibleFamily: familyFlagCounts[1], listedFamily: familyFlagCounts[2], fractionTotal: fractionTotal,
+            familyFractionTotal: familyFractionTotal, stigmatized: Self.any(visibleWords, SignalWord.stigmatized),
+            schoolRestricted: Self.any(familyWords, SignalWord.schoolRestricted), familyWeight: familyWeight)
     }
 
     /// All ones in the lanes whose word has `bit` set, zero elsewhere.
