@@ -71,6 +71,7 @@ struct BlockDraws {
     }
 
     /// Slot `slot` for the whole block: the citizen at index i's block is element i.
+    @inline(__always)
     func blocks(slot: Int) -> UnsafePointer<Philox4x32.Counter> {
         UnsafePointer(blocks + slot * KernelScratch.blockSize)
     }

@@ -7,17 +7,13 @@ import Agents
 /// of the stream a tick can use is computed beforehand for the whole block of citizens
 /// (``BlockDraws``); no draw depends on which other draws were needed.
 struct RecordDraws {
-    private let draws: BlockDraws
-    /// The slot of the stream's block 0; block k is in slot `firstSlot` + k.
-    private let firstSlot: Int
-    private let index: Int
+    /// The citizen's block 0 of the stream; block k is k · ``KernelScratch/blockSize`` further.
+    private let blocks: UnsafePointer<Philox4x32.Counter>
 
     /// The draws of the citizen at `index` of the block whose record blocks `draws` holds.
     @inline(__always)
     init(draws: BlockDraws, index: Int) {
-        self.draws = draws
-        firstSlot = draws.layout.conductRecord.unsafelyUnwrapped
-        self.index = index
+        blocks = draws.blocks(slot: draws.layout.conductRecord.unsafelyUnwrapped) + index
     }
 
     /// Blocks of the stream a tick with `behaviourCount` behaviours can use: words 0...behaviourCount.
@@ -39,6 +35,6 @@ struct RecordDraws {
 
     @inline(__always)
     private func word(_ index: Int) -> Double {
-        (Double(draws[firstSlot + index / 4, self.index][index % 4]) + 0.5) * 0x1p-32
+        (Double(blocks[index / 4 * KernelScratch.blockSize][index % 4]) + 0.5) * 0x1p-32
     }
 }
