@@ -1,8 +1,9 @@
 import Agents
 
 /// Per-worker space for one block of citizens: its ties' signal words, copied in one tight loop,
-/// what each citizen saw of its ties, summed before any of them decides, and the random blocks
-/// its citizens will draw from (``BlockDraws``).
+/// what each citizen saw of its ties, summed before any of them decides, the random blocks its
+/// citizens will draw from (``BlockDraws``), and what the block passes computed for each citizen
+/// (acts chosen and their inputs, ratings received).
 ///
 /// Copying a block's tie words in a loop that does nothing else keeps many reads from random
 /// places in flight at once; the per-tie arithmetic then reads them from cache, and they are

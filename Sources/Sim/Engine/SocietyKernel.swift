@@ -3,10 +3,12 @@ import CVector
 
 /// The per-citizen work of one tick over one chunk of citizens: every mechanism of the model.
 ///
-/// Citizens go in blocks of ``KernelScratch/blockSize``: first every citizen of the block reads
-/// tick t's signal words of its ties once, into a ``Neighbourhood``; then each decides tick t+1:
-/// dissent, everyday behaviours, records (true and false), peer ratings, score, lists, and, with
-/// public scores, tie cutting. It holds raw pointers into the run's columns; workers call it on
+/// Citizens go in blocks of ``KernelScratch/blockSize``, each in passes over all its citizens:
+/// every citizen reads tick t's signal words of its ties once, into a ``Neighbourhood``; the
+/// block's random blocks are computed (``BlockDraws``); every citizen's everyday acts are chosen
+/// (``ConductBatch``) and its ratings received are summed; then each citizen decides the rest of
+/// tick t+1: dissent, records (true and false), score, lists, and, with public scores, tie
+/// cutting. The passes over many citizens use vector kernels (``VectorLevel``). It holds raw pointers into the run's columns; workers call it on
 /// disjoint citizen ranges, and a citizen only writes its own state, its own slots and (atomically)
 /// in-degrees.
 struct SocietyKernel: @unchecked Sendable {
