@@ -7,10 +7,10 @@ import CVector
 /// the level.
 public enum ConductBatch {
     /// What the choices of a run of citizens depend on, in columns: citizen i's trait k (in
-    /// ``ConductRule/traitCount`` order) is element i of column k of `traits`, its weight β · conformity / active ties
-    /// `socialWeight[i]`, its ambition × stake `ambitionStake[i]`; the counts of its ties who did
-    /// the behaviours of group g, and its draws for them (one Philox block), are element
-    /// g · `stride` + i of `counts` and `draws`.
+    /// ``ConductRule/traitCount`` order) is element i of column k of `traits`, its weight
+    /// β · conformity / active ties `socialWeight[i]`, its ambition × stake `ambitionStake[i]`;
+    /// the counts of its ties who did the behaviours of group g, and its draws for them (one
+    /// Philox block), are element g · `stride` + i of `counts` and `draws`.
     public struct Inputs {
         public typealias Traits = (
             UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,

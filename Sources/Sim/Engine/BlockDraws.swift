@@ -12,8 +12,6 @@ import Agents
 struct BlockDraws {
     /// Which streams are precomputed, each in its own slot of a block's draws.
     struct Layout {
-        /// Groups of four behaviours: slot g holds the block (citizen, t+1, conduct, g).
-        let conductGroups: Int
         /// Slots of (citizen, t+1, purpose, 0), or nil when the run never draws from that stream.
         /// The record stream's later blocks follow its block 0 (``RecordDraws``).
         let conductRecord: Int?
@@ -28,7 +26,8 @@ struct BlockDraws {
         /// The streams `rules` draw from at nearly every citizen and tick.
         init(rules: RunConstants) {
             let regime = rules.runsRegime
-            conductGroups = regime ? rules.behaviourGroupCount : 0
+            // Slot g holds the block (citizen, t+1, conduct, g) of group g of four behaviours.
+            let conductGroups = regime ? rules.behaviourGroupCount : 0
             var streams = (0..<conductGroups).map { (purpose: RandomPurpose.conduct, block: UInt32($0)) }
             func slot(_ purpose: RandomPurpose, if needed: Bool, blocks: Int = 1) -> Int? {
                 guard needed else { return nil }

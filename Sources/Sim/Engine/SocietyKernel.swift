@@ -8,9 +8,9 @@ import CVector
 /// block's random blocks are computed (``BlockDraws``); every citizen's everyday acts are chosen
 /// (``ConductBatch``) and its ratings received are summed; then each citizen decides the rest of
 /// tick t+1: dissent, records (true and false), score, lists, and, with public scores, tie
-/// cutting. The passes over many citizens use vector kernels (``VectorLevel``). It holds raw pointers into the run's columns; workers call it on
-/// disjoint citizen ranges, and a citizen only writes its own state, its own slots and (atomically)
-/// in-degrees.
+/// cutting. The passes over many citizens use vector kernels (``VectorLevel``). It holds raw
+/// pointers into the run's columns; workers call it on disjoint citizen ranges, and a citizen only
+/// writes its own state, its own slots and (atomically) in-degrees.
 struct SocietyKernel: @unchecked Sendable {
     let rules: RunConstants
     let tick: TickInputs
