@@ -29,7 +29,7 @@ public final class Simulation {
     private let detectionTable: Column<Float>
     private let generators: WorkerGenerators
     private let scratch: KernelScratch
-    private let logMeans: Column<Float>
+    private let logMeans: LogMeansCache
     private let rankSample: [Int]
     private let sampleRanks: Column<Double>
     private let citizensBelow: Column<UInt64>
@@ -74,7 +74,7 @@ public final class Simulation {
         scratch = KernelScratch(
             workers: parallel.workerCount, behaviourGroups: tables.behaviourGroups.count,
             drawLayout: BlockDraws.Layout(rules: rules), graph: graph)
-        logMeans = Simulation.logMeans(population, needed: !scenario.behaviours.isEmpty, parallel: parallel)
+        logMeans = LogMeansCache(population, needed: !scenario.behaviours.isEmpty, parallel: parallel)
         let sampleSize = min(n, Simulation.rankSampleSize)
         rankSample = (0..<sampleSize).map { $0 * n / sampleSize }
         sampleRanks = Column(count: sampleSize, repeating: 0)
@@ -122,18 +122,6 @@ public final class Simulation {
             progress(tick)
         }
         return rows
-    }
-
-    /// ln max(means, 10⁻⁶) per citizen, the behaviours' means trait while no sanction or perk
-    /// scales means; empty when `needed` is false.
-    private static func logMeans(_ population: Population, needed: Bool, parallel: ChunkedParallel) -> Column<Float> {
-        guard needed else { return Column(count: 0, repeating: 0) }
-        let means = population.column(.means)
-        let logMeans = Column<Float>(count: population.count, repeating: 0)
-        parallel.forEachChunk { _, _, citizens in
-            for citizen in citizens { logMeans[citizen] = Float.log(max(means[citizen], 1e-6)) }
-        }
-        return logMeans
     }
 
     private func mergeHistograms() {

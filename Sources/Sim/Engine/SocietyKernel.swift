@@ -21,8 +21,10 @@ struct SocietyKernel: @unchecked Sendable {
     let conformity: UnsafeMutablePointer<Float>
     let ambition: UnsafeMutablePointer<Float>
     let means: UnsafeMutablePointer<Float>
-    /// ln max(means, 10⁻⁶) per citizen (empty without behaviours).
+    /// ln max(means × factor, 10⁻⁶) per citizen, and the means factor it is for (``LogMeansCache``;
+    /// empty without behaviours).
     let logMeans: UnsafeMutablePointer<Float>
+    let logMeansFactor: UnsafeMutablePointer<Float>
     let offsets: UnsafeMutablePointer<Int>
     let targets: UnsafeMutablePointer<UInt32>
     let kinds: UnsafeMutablePointer<UInt8>
@@ -58,7 +60,7 @@ struct SocietyKernel: @unchecked Sendable {
     private let presenceTally = Self.presenceTallies
 
     init(
-        rules: RunConstants, tick: TickInputs, population: Population, logMeans: Column<Float>, graph: SocialGraph,
+        rules: RunConstants, tick: TickInputs, population: Population, logMeans: LogMeansCache, graph: SocialGraph,
         state: SocietyState, detentionTicks: Distribution, detectionTable: Column<Float>, histograms: Column<UInt64>,
         bins: Int, scratch: KernelScratch, generators: WorkerGenerators
     ) {
@@ -71,7 +73,8 @@ struct SocietyKernel: @unchecked Sendable {
         conformity = population.column(.conformity).base
         ambition = population.column(.ambition).base
         means = population.column(.means).base
-        self.logMeans = logMeans.base
+        self.logMeans = logMeans.logMeans.base
+        logMeansFactor = logMeans.factors.base
         offsets = graph.offsets.base
         targets = graph.targets.base
         kinds = graph.kinds.base
@@ -414,8 +417,11 @@ struct SocietyKernel: @unchecked Sendable {
             if rules.positionalAmbition {
                 ambitionWeight *= seen.active == 0 ? 0 : Float(seen.outranking) / Float(seen.active)
             }
-            values[index] =
-                meansFactor == 1 ? logMeans[citizen] : Float.log(max(means[citizen] * meansFactor, 1e-6))
+            if meansFactor != logMeansFactor[citizen] {
+                logMeans[citizen] = LogMeansCache.logMeans(means: means[citizen], factor: meansFactor)
+                logMeansFactor[citizen] = meansFactor
+            }
+            values[index] = logMeans[citizen]
             let inverseActive = seen.active == 0 ? 0 : 1 / Float(seen.active)
             values[size + index] = rules.socialInfluence * conformity[citizen] * inverseActive
             values[2 * size + index] = ambitionWeight * stake
