@@ -1,7 +1,8 @@
-// Sums over one citizen's ties' signal words, 16 ties per AVX-512 vector, by the same method as
-// Sim's portable TieSums (four ties per SIMD4 vector): each lane spreads a tie's flag and
+// Sums over a block of citizens' ties' signal words, 16 ties per AVX-512 vector, by the same method
+// as Sim's portable TieSums (four ties per SIMD4 vector): each lane spreads a tie's flag and
 // behaviour bits into the bytes of 8-bit counters; the 16 lanes are summed once per citizen.
-// Integer counts only, so the sums equal the portable ones.
+// Counts are integers and the weighted sums take the same single-precision operations as Sim's
+// Neighbourhood(visible:...), so the results equal the portable ones.
 //
 // A lane past the last tie loads word 0, which is not present: it is never visible and adds
 // nothing.
@@ -13,6 +14,8 @@
 #include <immintrin.h>
 
 #include "SignalWord.h"
+
+#pragma clang fp contract(off)
 
 #define AVX512_TARGET __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq")))
 
@@ -45,15 +48,15 @@ static inline AVX512_TARGET __m512i fold_lanes(__m512i a, __m512i b) {
                             _mm512_castps_si512(_mm512_shuffle_ps(x, y, _MM_SHUFFLE(3, 1, 3, 1))));
 }
 
-// out[j] = the sum of the 16 lanes of v[j], for 16 vectors at once (a tree of 15 folds).
-static inline AVX512_TARGET void sum_lanes(const __m512i v[16], uint32_t out[16]) {
+// Lane j = the sum of the 16 lanes of v[j], for 16 vectors at once (a tree of 15 folds).
+static inline AVX512_TARGET __m512i sum_lanes(const __m512i v[16]) {
     __m512i quarters[8], halves[4], pairs[2];
     for (int j = 0; j < 8; j++) quarters[j] = fold_quarters(v[2 * j], v[2 * j + 1]);
     for (int j = 0; j < 4; j++) halves[j] = fold_halves(quarters[2 * j], quarters[2 * j + 1]);
     for (int j = 0; j < 2; j++) pairs[j] = fold_pairs(halves[2 * j], halves[2 * j + 1]);
     // The tree leaves v[j]'s sum in lane 4 (j mod 4) + j / 4.
     const __m512i order = _mm512_setr_epi32(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
-    _mm512_storeu_si512(out, _mm512_permutexvar_epi32(order, fold_lanes(pairs[0], pairs[1])));
+    return _mm512_permutexvar_epi32(order, fold_lanes(pairs[0], pairs[1]));
 }
 
 // Byte k of every lane, as 16-bit halves: bytes 0 and 2 (even), bytes 1 and 3 (odd).
@@ -64,77 +67,131 @@ static inline AVX512_TARGET __m512i odd_bytes(__m512i v) {
     return _mm512_and_si512(_mm512_srli_epi32(v, 8), _mm512_set1_epi32(0x00FF00FF));
 }
 
-AVX512_TARGET void cvector_sum_ties_avx512(const uint32_t *words, const uint8_t *kinds, size_t count,
-                                           uint32_t own_word, int groups, cvector_tie_sums *sums) {
+// The folded sums of one segment of at most 16 · SEGMENT_VECTORS ties: lanes 0..9 hold two 16-bit
+// counts each (flags, family flags and the three behaviour groups, even bytes low then odd bytes),
+// lanes 10 and 11 the segment's score fraction sums, over all and over family ties.
+static inline AVX512_TARGET __m512i sum_segment(const uint32_t *words, const uint8_t *kinds, size_t count,
+                                                uint32_t own_word, int groups, __mmask16 *stigmatized,
+                                                __mmask16 *school_restricted) {
     const __m512i own_fraction = _mm512_set1_epi32((int)(own_word >> CVECTOR_SCORE_SHIFT));
     const __mmask16 reader_banned = (own_word & CVECTOR_TRAVEL_BANNED) ? 0xFFFF : 0;
+    __m512i flag_bytes = _mm512_setzero_si512(), family_flag_bytes = _mm512_setzero_si512();
+    // Three named vectors, not an array indexed by group, so that they stay in registers.
+    __m512i behaviour_bytes0 = _mm512_setzero_si512(), behaviour_bytes1 = _mm512_setzero_si512(),
+            behaviour_bytes2 = _mm512_setzero_si512();
+    __m512i fraction_sum = _mm512_setzero_si512(), family_fraction_sum = _mm512_setzero_si512();
+    for (size_t i = 0; i < count; i += 16) {
+        const __mmask16 valid = count - i >= 16 ? 0xFFFF : (__mmask16)((1u << (count - i)) - 1);
+        const __m512i word = _mm512_maskz_loadu_epi32(valid, words + i);
+        __mmask16 family = 0, distant = 0;
+        if (kinds) {
+            const __m128i kind = _mm_maskz_loadu_epi8(valid, kinds + i);
+            family = _mm_mask_cmpeq_epi8_mask(valid, kind, _mm_set1_epi8(CVECTOR_KIND_FAMILY));
+            distant = _mm_cmpeq_epi8_mask(kind, _mm_set1_epi8(CVECTOR_KIND_DISTANT));
+        }
+        const __mmask16 banned =
+            _mm512_test_epi32_mask(word, _mm512_set1_epi32(CVECTOR_TRAVEL_BANNED)) | reader_banned;
+        const __mmask16 visible =
+            _mm512_test_epi32_mask(word, _mm512_set1_epi32(CVECTOR_PRESENT)) & ~(distant & banned);
+        *school_restricted |=
+            _mm512_mask_test_epi32_mask(family, word, _mm512_set1_epi32(CVECTOR_SCHOOL_RESTRICTED));
+        const __m512i seen = _mm512_maskz_mov_epi32(visible, word);
+        *stigmatized |= _mm512_test_epi32_mask(seen, _mm512_set1_epi32(CVECTOR_STIGMATIZED));
+        const __m512i fraction = _mm512_srli_epi32(seen, CVECTOR_SCORE_SHIFT);
+        fraction_sum = _mm512_add_epi32(fraction_sum, fraction);
+        family_fraction_sum = _mm512_mask_add_epi32(family_fraction_sum, family, family_fraction_sum, fraction);
+        // Bits 0, 1, 2 of the word are expressed dissent, presence and listing; bit 3 becomes
+        // "outranks the reader".
+        const __m512i dissent_present_listed = _mm512_and_si512(seen, _mm512_set1_epi32(7));
+        const __m512i flags =
+            _mm512_mask_or_epi32(dissent_present_listed, _mm512_cmpgt_epu32_mask(fraction, own_fraction),
+                                 dissent_present_listed, _mm512_set1_epi32(8));
+        const __m512i flag_counts = spread(flags);
+        flag_bytes = _mm512_add_epi32(flag_bytes, flag_counts);
+        family_flag_bytes = _mm512_mask_add_epi32(family_flag_bytes, family, family_flag_bytes, flag_counts);
+        if (groups > 0)
+            behaviour_bytes0 =
+                _mm512_add_epi32(behaviour_bytes0, spread(_mm512_srli_epi32(seen, CVECTOR_BEHAVIOUR_SHIFT)));
+        if (groups > 1)
+            behaviour_bytes1 =
+                _mm512_add_epi32(behaviour_bytes1, spread(_mm512_srli_epi32(seen, CVECTOR_BEHAVIOUR_SHIFT + 4)));
+        if (groups > 2)
+            behaviour_bytes2 =
+                _mm512_add_epi32(behaviour_bytes2, spread(_mm512_srli_epi32(seen, CVECTOR_BEHAVIOUR_SHIFT + 8)));
+    }
+    const __m512i zero = _mm512_setzero_si512();
+    const __m512i lanes[16] = {
+        even_bytes(flag_bytes),         odd_bytes(flag_bytes),         even_bytes(family_flag_bytes),
+        odd_bytes(family_flag_bytes),  even_bytes(behaviour_bytes0), odd_bytes(behaviour_bytes0),
+        even_bytes(behaviour_bytes1), odd_bytes(behaviour_bytes1), even_bytes(behaviour_bytes2),
+        odd_bytes(behaviour_bytes2),  fraction_sum,                family_fraction_sum,
+        zero,                           zero,                          zero,
+        zero};
+    return sum_lanes(lanes);
+}
+
+// What a citizen with `count` ties (words, kinds) and signal word `own_word` sees; its behaviour
+// counts of group g go to counts[4 g · stride ..< 4 g · stride + 4].
+static inline AVX512_TARGET cvector_neighbourhood sum_ties(const uint32_t *words, const uint8_t *kinds, size_t count,
+                                                          uint32_t own_word, int groups, float family_weight,
+                                                          float *counts, size_t stride) {
     __mmask16 stigmatized = 0, school_restricted = 0;
-    *sums = (cvector_tie_sums){{0}};
+    __m512i low = _mm512_setzero_si512(), high = _mm512_setzero_si512();
+    uint64_t fraction_sum = 0, family_fraction_sum = 0;
     size_t i = 0;
     do {
-        const size_t segment_end = count - i > 16 * SEGMENT_VECTORS ? i + 16 * SEGMENT_VECTORS : count;
-        __m512i flag_bytes = _mm512_setzero_si512(), family_flag_bytes = _mm512_setzero_si512();
-        __m512i behaviour_bytes[3] = {_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512()};
-        __m512i fraction_sum = _mm512_setzero_si512(), family_fraction_sum = _mm512_setzero_si512();
-        for (; i < segment_end; i += 16) {
-            const __mmask16 valid = segment_end - i >= 16 ? 0xFFFF : (__mmask16)((1u << (segment_end - i)) - 1);
-            const __m512i word = _mm512_maskz_loadu_epi32(valid, words + i);
-            __mmask16 family = 0, distant = 0;
-            if (kinds) {
-                const __m128i kind = _mm_maskz_loadu_epi8(valid, kinds + i);
-                family = _mm_mask_cmpeq_epi8_mask(valid, kind, _mm_set1_epi8(CVECTOR_KIND_FAMILY));
-                distant = _mm_cmpeq_epi8_mask(kind, _mm_set1_epi8(CVECTOR_KIND_DISTANT));
-            }
-            const __mmask16 banned =
-                _mm512_test_epi32_mask(word, _mm512_set1_epi32(CVECTOR_TRAVEL_BANNED)) | reader_banned;
-            const __mmask16 visible =
-                _mm512_test_epi32_mask(word, _mm512_set1_epi32(CVECTOR_PRESENT)) & ~(distant & banned);
-            school_restricted |=
-                _mm512_mask_test_epi32_mask(family, word, _mm512_set1_epi32(CVECTOR_SCHOOL_RESTRICTED));
-            const __m512i seen = _mm512_maskz_mov_epi32(visible, word);
-            stigmatized |= _mm512_test_epi32_mask(seen, _mm512_set1_epi32(CVECTOR_STIGMATIZED));
-            const __m512i fraction = _mm512_srli_epi32(seen, CVECTOR_SCORE_SHIFT);
-            fraction_sum = _mm512_add_epi32(fraction_sum, fraction);
-            family_fraction_sum = _mm512_mask_add_epi32(family_fraction_sum, family, family_fraction_sum, fraction);
-            // Bits 0, 1, 2 of the word are expressed dissent, presence and listing; bit 3 becomes
-            // "outranks the reader".
-            const __m512i dissent_present_listed = _mm512_and_si512(seen, _mm512_set1_epi32(7));
-            const __m512i flags = _mm512_mask_or_epi32(dissent_present_listed,
-                                                       _mm512_cmpgt_epu32_mask(fraction, own_fraction),
-                                                       dissent_present_listed, _mm512_set1_epi32(8));
-            const __m512i flag_counts = spread(flags);
-            flag_bytes = _mm512_add_epi32(flag_bytes, flag_counts);
-            family_flag_bytes = _mm512_mask_add_epi32(family_flag_bytes, family, family_flag_bytes, flag_counts);
-            for (int g = 0; g < groups; g++)
-                behaviour_bytes[g] = _mm512_add_epi32(
-                    behaviour_bytes[g], spread(_mm512_srli_epi32(seen, CVECTOR_BEHAVIOUR_SHIFT + 4 * g)));
-        }
-        const __m512i zero = _mm512_setzero_si512();
-        const __m512i lanes[16] = {
-            even_bytes(flag_bytes),         odd_bytes(flag_bytes),         even_bytes(family_flag_bytes),
-            odd_bytes(family_flag_bytes),   even_bytes(behaviour_bytes[0]), odd_bytes(behaviour_bytes[0]),
-            even_bytes(behaviour_bytes[1]), odd_bytes(behaviour_bytes[1]), even_bytes(behaviour_bytes[2]),
-            odd_bytes(behaviour_bytes[2]),  fraction_sum,                  family_fraction_sum,
-            zero,                           zero,                          zero,
-            zero};
-        uint32_t total[16];
-        sum_lanes(lanes, total);
-        // Each of total[0..<10] holds two 16-bit counts: byte 0 or 1 low, byte 2 or 3 high.
-        sums->counts[0] += total[0] & 0xFFFF, sums->counts[2] += total[0] >> 16;
-        sums->counts[1] += total[1] & 0xFFFF, sums->counts[3] += total[1] >> 16;
-        sums->family_listed += total[2] >> 16;
-        sums->family_visible += total[3] & 0xFFFF;
-        for (int g = 0; g < 3; g++) {
-            sums->behaviour_counts[4 * g] += total[4 + 2 * g] & 0xFFFF;
-            sums->behaviour_counts[4 * g + 2] += total[4 + 2 * g] >> 16;
-            sums->behaviour_counts[4 * g + 1] += total[5 + 2 * g] & 0xFFFF;
-            sums->behaviour_counts[4 * g + 3] += total[5 + 2 * g] >> 16;
-        }
-        sums->fraction_sum += total[10];
-        sums->family_fraction_sum += total[11];
+        const size_t segment = count - i > 16 * SEGMENT_VECTORS ? 16 * SEGMENT_VECTORS : count - i;
+        const __m512i total = sum_segment(words + i, kinds ? kinds + i : NULL, segment, own_word, groups,
+                                          &stigmatized, &school_restricted);
+        low = _mm512_add_epi32(low, _mm512_and_si512(total, _mm512_set1_epi32(0xFFFF)));
+        high = _mm512_add_epi32(high, _mm512_srli_epi32(total, 16));
+        const __m128i fractions = _mm512_extracti32x4_epi32(total, 2);
+        fraction_sum += (uint32_t)_mm_extract_epi32(fractions, 2);
+        family_fraction_sum += (uint32_t)_mm_extract_epi32(fractions, 3);
+        i += segment;
     } while (i < count);
-    sums->visible_stigmatized = stigmatized != 0;
-    sums->family_school_restricted = school_restricted != 0;
+    // Lane k of `low` (`high`) holds the count of byte 0 or 1 (byte 2 or 3) of vector k of the
+    // segment sums: k = 0 dissent | listed, 1 present | outranking, 2 and 3 the same over family
+    // ties, 4 + 2 g and 5 + 2 g behaviours 4 g | 4 g + 2 and 4 g + 1 | 4 g + 3.
+    uint32_t lows[16], highs[16];
+    _mm512_storeu_si512(lows, low);
+    _mm512_storeu_si512(highs, high);
+    const uint32_t visible = lows[1], listed = highs[0], family_visible = lows[3], family_listed = highs[2];
+    const __m512 behaviours = _mm512_cvtepi32_ps(_mm512_permutex2var_epi32(
+        low, _mm512_setr_epi32(4, 5, 20, 21, 6, 7, 22, 23, 8, 9, 24, 25, 0, 0, 0, 0), high));
+    if (groups > 0) _mm_storeu_ps(counts, _mm512_extractf32x4_ps(behaviours, 0));
+    if (groups > 1) _mm_storeu_ps(counts + 4 * stride, _mm512_extractf32x4_ps(behaviours, 1));
+    if (groups > 2) _mm_storeu_ps(counts + 8 * stride, _mm512_extractf32x4_ps(behaviours, 2));
+    return (cvector_neighbourhood){
+        .active = (int32_t)visible,
+        .dissenting = (int32_t)lows[0],
+        .listed_ties = (int32_t)listed,
+        .listed_weight = (float)(listed - family_listed) + family_weight * (float)family_listed,
+        .score_weight = (float)(visible - family_visible) + family_weight * (float)family_visible,
+        .weighted_score_fraction =
+            (float)(fraction_sum - family_fraction_sum) + family_weight * (float)family_fraction_sum,
+        .outranking = (int32_t)highs[1],
+        .stigmatized = stigmatized != 0,
+        .school_restricted = school_restricted != 0,
+    };
+}
+
+AVX512_TARGET void cvector_sum_block_ties_avx512(const cvector_tie_block *block, size_t count, int groups,
+                                                 float family_weight, cvector_neighbourhood *seen,
+                                                 float *behaviour_counts, size_t stride) {
+    const int64_t first = block->offsets[0];
+    for (size_t i = 0; i < count; i++) {
+        float *counts = behaviour_counts + 4 * i;
+        if (block->detained[i]) {
+            seen[i] = (cvector_neighbourhood){0};
+            for (int g = 0; g < groups; g++) _mm_storeu_ps(counts + 4 * g * stride, _mm_setzero_ps());
+            continue;
+        }
+        const int64_t start = block->offsets[i] - first;
+        seen[i] = sum_ties(block->words + start, block->kinds ? block->kinds + start : NULL,
+                           (size_t)(block->offsets[i + 1] - block->offsets[i]), block->own_words[i], groups,
+                           family_weight, counts, stride);
+    }
 }
 
 #endif

@@ -113,24 +113,52 @@ import Testing
     }
 
     #if arch(x86_64)
-        /// What the AVX-512 sums show, and their behaviour counts (group g at index g).
+        /// What the AVX-512 block sums show for citizens whose ties are `ties[i]` (own word, tie
+        /// words and kinds) and who are detained where `detained[i]`, the kernel reading kinds when
+        /// `readsKinds`, and their behaviour counts (12 per citizen).
         static func sumsAVX512(
-            ownWord: UInt32, words: [UInt32], kinds: [TieKind]?, familyWeight: Float
-        ) -> (Neighbourhood, [Float]) {
-            var counts = [SIMD4<Float>](repeating: .zero, count: 3)
-            let paddedWords = words + [0]
-            let paddedKinds = (kinds ?? []).map(\.rawValue) + [0]
-            let seen = paddedWords.withUnsafeBufferPointer { wordBuffer in
-                paddedKinds.withUnsafeBufferPointer { kindBuffer in
-                    counts.withUnsafeMutableBufferPointer { countBuffer in
-                        TieSums.sumAVX512(
-                            ownWord: ownWord, words: wordBuffer.baseAddress!,
-                            kinds: kinds == nil ? nil : kindBuffer.baseAddress!, count: words.count,
-                            familyWeight: familyWeight, behaviourCounts: countBuffer.baseAddress!, stride: 1, groups: 3)
+            _ ties: [(ownWord: UInt32, words: [UInt32], kinds: [TieKind])], detained: [Bool], readsKinds: Bool,
+            familyWeight: Float
+        ) -> [(Neighbourhood, [Float])] {
+            let count = ties.count
+            // Slots numbered from 5, as a block's first citizen's ties rarely start at slot 0.
+            let offsets = ties.reduce(into: [Int64(5)]) { $0.append($0.last! + Int64($1.words.count)) }
+            // One element more than the ties, so even no ties have a buffer to point at.
+            let words = ties.flatMap(\.words) + [0]
+            let kinds: [UInt8] = ties.flatMap { $0.kinds.map(\.rawValue) } + [0]
+            let ownWords = ties.map(\.ownWord)
+            let detentionLeft = detained.map { UInt16($0 ? 3 : 0) }
+            var seen = [Neighbourhood](repeating: Neighbourhood(), count: count)
+            var counts = [SIMD4<Float>](repeating: SIMD4(repeating: -1), count: 3 * count)
+            offsets.withUnsafeBufferPointer { offsets in
+                words.withUnsafeBufferPointer { words in
+                    kinds.withUnsafeBufferPointer { kinds in
+                        ownWords.withUnsafeBufferPointer { ownWords in
+                            detentionLeft.withUnsafeBufferPointer { detentionLeft in
+                                let block = cvector_tie_block(
+                                    offsets: offsets.baseAddress, words: words.baseAddress,
+                                    kinds: readsKinds ? kinds.baseAddress : nil, own_words: ownWords.baseAddress,
+                                    detained: detentionLeft.baseAddress)
+                                TieSums.sumAVX512(
+                                    block: block, count: count, groups: 3, familyWeight: familyWeight,
+                                    neighbourhoods: &seen, behaviourCounts: &counts, stride: count)
+                            }
+                        }
                     }
                 }
             }
-            return (seen, counts.flatMap { [$0[0], $0[1], $0[2], $0[3]] })
+            return (0..<count).map { i in
+                (seen[i], (0..<3).flatMap { g in (0..<4).map { counts[g * count + i][$0] } })
+            }
+        }
+
+        /// One citizen's AVX-512 sums.
+        static func sumsAVX512(
+            ownWord: UInt32, words: [UInt32], kinds: [TieKind]?, familyWeight: Float
+        ) -> (Neighbourhood, [Float]) {
+            sumsAVX512(
+                [(ownWord, words, kinds ?? [])], detained: [false], readsKinds: kinds != nil,
+                familyWeight: familyWeight)[0]
         }
 
         /// Tie counts around the 16-tie vectors and the 4,080-tie segments of the 8-bit counters,
@@ -151,6 +179,25 @@ import Testing
                     Self.expectEqual(seen, reference.neighbourhood)
                     #expect(counts == reference.behaviourCounts)
                 }
+            }
+        }
+
+        /// A block whose citizens have 0 to 40 ties, every fifth detained.
+        @Test("AVX-512, a block at once: each citizen's sums are its own; the detained see and count nothing")
+        func avx512Block() {
+            let ties = (0..<37).map { Self.ties($0 * 13 % 41, seed: UInt64($0)) }
+            let detained = (0..<37).map { $0 % 5 == 3 }
+            let sums = Self.sumsAVX512(ties, detained: detained, readsKinds: true, familyWeight: 2.5)
+            for (i, (seen, counts)) in sums.enumerated() {
+                guard !detained[i] else {
+                    Self.expectEqual(seen, Neighbourhood())
+                    #expect(counts == [Float](repeating: 0, count: 12))
+                    continue
+                }
+                let reference = Reference(
+                    ownWord: ties[i].ownWord, words: ties[i].words, kinds: ties[i].kinds, familyWeight: 2.5)
+                Self.expectEqual(seen, reference.neighbourhood)
+                #expect(counts == reference.behaviourCounts)
             }
         }
 

@@ -1,6 +1,7 @@
 #ifndef CVECTOR_TIE_SUMS_H
 #define CVECTOR_TIE_SUMS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -10,31 +11,49 @@ enum {
     CVECTOR_KIND_DISTANT = 2,
 };
 
-/// Sums over a citizen's visible ties: present, and not a distant tie while either end is
-/// travel-banned.
+/// What a citizen sees of its ties at tick t: the sums over its present, visible ties that the
+/// rules of tick t+1 read, family ties weighing `family_weight` where weights are summed. A
+/// distant tie is invisible while either end is travel-banned. Sim's `Neighbourhood`.
+typedef struct __attribute__((swift_name("Neighbourhood"))) {
+    /// Present, visible ties.
+    int32_t active;
+    /// Of those, ties that expressed dissent.
+    int32_t dissenting;
+    /// Ties on a list.
+    int32_t listed_ties __attribute__((swift_name("listedTies")));
+    /// Ties on a list, family ties weighing `family_weight`.
+    float listed_weight __attribute__((swift_name("listedWeight")));
+    /// Σ weight over ties.
+    float score_weight __attribute__((swift_name("scoreWeight")));
+    /// Σ weight · score fraction over ties.
+    float weighted_score_fraction __attribute__((swift_name("weightedScoreFraction")));
+    /// Ties whose score fraction exceeds the citizen's.
+    int32_t outranking;
+    /// Whether any tie is stigmatized.
+    bool stigmatized;
+    /// Whether a family tie (present or not) is under a school restriction.
+    bool school_restricted __attribute__((swift_name("schoolRestricted")));
+} cvector_neighbourhood;
+
+/// A block of citizens whose ties are summed: citizen i's ties are slots offsets[i]..<offsets[i + 1],
+/// whose tick-t signal words and kinds are words[slot − offsets[0]] and kinds[slot − offsets[0]]
+/// (every tie social when `kinds` is NULL); own_words[i] is its own word, detained[i] its
+/// detention ticks left.
 typedef struct {
-    /// Visible ties that expressed dissent, visible ties, listed ones, ones outranking the reader.
-    uint32_t counts[4];
-    /// Visible family ties, and listed ones among them.
-    uint32_t family_visible;
-    uint32_t family_listed;
-    /// Σ score fraction over visible ties, and over visible family ties.
-    uint64_t fraction_sum;
-    uint64_t family_fraction_sum;
-    /// Visible ties that did behaviour b (b < 4 · groups; the others are 0).
-    uint32_t behaviour_counts[12];
-    /// 1 when a visible tie is stigmatized, else 0.
-    uint32_t visible_stigmatized;
-    /// 1 when a family tie (present or not) is under a school restriction, else 0.
-    uint32_t family_school_restricted;
-} cvector_tie_sums;
+    const int64_t *offsets;
+    const uint32_t *words;
+    const uint8_t *kinds;
+    const uint32_t *own_words;
+    const uint16_t *detained;
+} cvector_tie_block;
 
 #if defined(__x86_64__)
-/// The sums over `count` ties of a reader whose signal word is `own_word`, 16 ties per AVX-512
-/// vector: tie i has signal word `words[i]` and kind `kinds[i]` (every tie social when `kinds` is
-/// NULL); behaviours are counted for `groups` groups of four (at most 3). Needs CVECTOR_AVX512.
-void cvector_sum_ties_avx512(const uint32_t *words, const uint8_t *kinds, size_t count, uint32_t own_word,
-                             int groups, cvector_tie_sums *sums);
+/// The sums over the ties of `count` citizens, 16 ties per AVX-512 vector: seen[i] is what citizen
+/// i sees, and behaviour_counts[4 (g · stride + i) + k] the number of its visible ties who did
+/// behaviour 4 g + k, for the `groups` groups of four behaviours (at most 3). A detained citizen
+/// sees nothing and counts nothing. Needs CVECTOR_AVX512.
+void cvector_sum_block_ties_avx512(const cvector_tie_block *block, size_t count, int groups, float family_weight,
+                                   cvector_neighbourhood *seen, float *behaviour_counts, size_t stride);
 #endif
 
 #endif

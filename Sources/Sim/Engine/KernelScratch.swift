@@ -1,4 +1,5 @@
 import Agents
+import CVector
 
 /// Per-worker space for one block of citizens: its ties' signal words, copied in one tight loop,
 /// what each citizen saw of its ties, summed before any of them decides, the random blocks its

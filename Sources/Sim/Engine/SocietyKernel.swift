@@ -138,11 +138,7 @@ struct SocietyKernel: @unchecked Sendable {
                 for index in 0..<(offsets[block.upperBound] - firstSlot) {
                     words[index] = current[Int(blockTargets[index])]
                 }
-                for citizen in block {
-                    let index = citizen - block.lowerBound
-                    neighbourhoods[index] = gather(
-                        citizen, words: words - firstSlot, behaviourCounts: counts + index)
-                }
+                sumTies(block, words: words - firstSlot, into: neighbourhoods, behaviourCounts: counts)
             } else {
                 for citizen in block {
                     neighbourhoods[citizen - block.lowerBound] = gatherDissent(citizen)
@@ -272,30 +268,55 @@ struct SocietyKernel: @unchecked Sendable {
         return seen
     }
 
-    /// Sums everything the regime's mechanisms need over the ties' words of tick t (`words[slot]`
-    /// is the word of the tie in `slot`; see ``TieSums``), and writes the counts of ties who did
-    /// the behaviours of group g to `behaviourCounts[g · blockSize]`. Detained citizens read
-    /// nothing. Kept out of line: inlined into the tick's large loop, it had the compiler leave
-    /// TieSums' four-tie step as a call, its sums in memory.
-    @inline(never)
-    private func gather(
-        _ citizen: Int, words: UnsafeMutablePointer<UInt32>, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>
-    ) -> Neighbourhood {
-        guard detentionLeft[citizen] == 0 else { return Neighbourhood() }
-        let start = offsets[citizen]
-        let count = offsets[citizen + 1] - start
-        let tieKinds = rules.readsKinds ? UnsafePointer(kinds + start) : nil
-        let groups = rules.behaviourGroupCount
-        let stride = KernelScratch.blockSize
+    /// Sums everything the regime's mechanisms need over the ties' words of tick t, for every
+    /// citizen of `block` (`words[slot]` is the word of the tie in `slot`; see ``TieSums``): what
+    /// the citizen at index i sees goes to `neighbourhoods[i]`, the counts of its ties who did the
+    /// behaviours of group g to `behaviourCounts[g · blockSize + i]`. Detained citizens read
+    /// nothing. With AVX-512, the whole block in one call.
+    private func sumTies(
+        _ block: Range<Int>, words: UnsafeMutablePointer<UInt32>,
+        into neighbourhoods: UnsafeMutablePointer<Neighbourhood>, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>
+    ) {
+        let first = block.lowerBound
+        let tieKinds = rules.readsKinds ? UnsafePointer(kinds) : nil
         #if arch(x86_64)
             if rules.vectorLevel == .avx512 {
-                return TieSums.sumAVX512(
-                    ownWord: current[citizen], words: words + start, kinds: tieKinds, count: count,
-                    familyWeight: rules.familyWeight, behaviourCounts: behaviourCounts, stride: stride, groups: groups)
+                let firstSlot = offsets[first]
+                let tieBlock = cvector_tie_block(
+                    offsets: UnsafeRawPointer(offsets + first).assumingMemoryBound(to: Int64.self),
+                    words: words + firstSlot, kinds: tieKinds.map { $0 + firstSlot }, own_words: current + first,
+                    detained: detentionLeft + first)
+                TieSums.sumAVX512(
+                    block: tieBlock, count: block.count, groups: rules.behaviourGroupCount,
+                    familyWeight: rules.familyWeight, neighbourhoods: neighbourhoods,
+                    behaviourCounts: behaviourCounts, stride: KernelScratch.blockSize)
+                return
             }
         #endif
+        for citizen in block {
+            let index = citizen - first
+            neighbourhoods[index] = gather(
+                citizen, words: words, kinds: tieKinds, behaviourCounts: behaviourCounts + index)
+        }
+    }
+
+    /// One citizen's sums for ``sumTies(_:words:into:behaviourCounts:)``, four ties at a time.
+    /// Kept out of line: inlined into the tick's large loop, it had the compiler leave TieSums'
+    /// four-tie step as a call, its sums in memory.
+    @inline(never)
+    private func gather(
+        _ citizen: Int, words: UnsafeMutablePointer<UInt32>, kinds: UnsafePointer<UInt8>?,
+        behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>
+    ) -> Neighbourhood {
+        let groups = rules.behaviourGroupCount
+        let stride = KernelScratch.blockSize
+        guard detentionLeft[citizen] == 0 else {
+            for group in 0..<groups { behaviourCounts[group * stride] = .zero }
+            return Neighbourhood()
+        }
+        let start = offsets[citizen]
         var sums = TieSums(ownWord: current[citizen])
-        sums.add(words: words + start, kinds: tieKinds, count: count)
+        sums.add(words: words + start, kinds: kinds.map { $0 + start }, count: offsets[citizen + 1] - start)
         if groups > 0 { behaviourCounts[0] = sums.behaviourCounts.0 }
         if groups > 1 { behaviourCounts[stride] = sums.behaviourCounts.1 }
         if groups > 2 { behaviourCounts[2 * stride] = sums.behaviourCounts.2 }

@@ -2,29 +2,23 @@
     import CVector
 
     extension TieSums {
-        /// The sums ``add(words:kinds:count:)`` makes, 16 ties at a time with AVX-512 (CVector's
-        /// `cvector_sum_ties_avx512`): what they show with family ties weighing `familyWeight`, and
-        /// the counts of ties who did the behaviours of group g, written to
-        /// `behaviourCounts[g · stride]` for g < `groups`. Needs ``VectorLevel/avx512``.
+        /// The sums ``add(words:kinds:count:)`` makes, for every citizen of a block at once, 16
+        /// ties at a time with AVX-512 (CVector's `cvector_sum_block_ties_avx512`): what citizen i
+        /// of the `count` in `block` sees, with family ties weighing `familyWeight`, goes to
+        /// `neighbourhoods[i]`, and the counts of its ties who did the behaviours of group g to
+        /// `behaviourCounts[g · stride + i]` for g < `groups`. A detained citizen sees nothing.
+        /// Needs ``VectorLevel/avx512``.
         @inline(__always)
         static func sumAVX512(
-            ownWord: UInt32, words: UnsafePointer<UInt32>, kinds: UnsafePointer<UInt8>?, count: Int,
-            familyWeight: Float, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>, stride: Int, groups: Int
-        ) -> Neighbourhood {
-            var sums = cvector_tie_sums()
-            cvector_sum_ties_avx512(words, kinds, count, ownWord, Int32(groups), &sums)
-            withUnsafeBytes(of: sums.behaviour_counts) { counts in
-                for group in 0..<groups {
-                    let lanes = counts.loadUnaligned(fromByteOffset: 16 * group, as: SIMD4<UInt32>.self)
-                    behaviourCounts[group * stride] = SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: lanes))
-                }
+            block: cvector_tie_block, count: Int, groups: Int, familyWeight: Float,
+            neighbourhoods: UnsafeMutablePointer<Neighbourhood>, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>,
+            stride: Int
+        ) {
+            withUnsafePointer(to: block) { block in
+                cvector_sum_block_ties_avx512(
+                    block, count, Int32(groups), familyWeight, neighbourhoods,
+                    UnsafeMutableRawPointer(behaviourCounts).assumingMemoryBound(to: Float.self), stride)
             }
-            return Neighbourhood(
-                visible: sums.counts.1, dissenting: sums.counts.0, listed: sums.counts.2, outranking: sums.counts.3,
-                visibleFamily: sums.family_visible, listedFamily: sums.family_listed,
-                fractionTotal: sums.fraction_sum, familyFractionTotal: sums.family_fraction_sum,
-                stigmatized: sums.visible_stigmatized != 0, schoolRestricted: sums.family_school_restricted != 0,
-                familyWeight: familyWeight)
         }
     }
 #endif

@@ -1,3 +1,5 @@
+import CVector
+
 /// Running sums over one citizen's ties' signal words, four ties at a time (one per lane),
 /// branch-free: everything the regime's mechanisms read of a citizen's ties in one pass.
 ///
