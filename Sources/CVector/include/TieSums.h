@@ -11,9 +11,9 @@ enum {
     CVECTOR_KIND_DISTANT = 2,
 };
 
-/// What a citizen sees of its ties at tick t: the sums over its present, visible ties that the
-/// rules of tick t+1 read, family ties weighing `family_weight` where weights are summed. A
-/// distant tie is invisible while either end is travel-banned. Sim's `Neighbourhood`.
+/// What a citizen sees of its ties at tick t (Swift's `Neighbourhood`): the sums over its present,
+/// visible ties that the rules of tick t+1 read, family ties weighing `family_weight` where
+/// weights are summed. A distant tie is invisible while either end is travel-banned.
 typedef struct __attribute__((swift_name("Neighbourhood"))) {
     /// Present, visible ties.
     int32_t active;
