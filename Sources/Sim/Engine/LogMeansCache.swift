@@ -21,7 +21,7 @@ struct LogMeansCache {
         let means = population.column(.means)
         let logMeans = logMeans
         parallel.forEachChunk { _, _, citizens in
-            for citizen in citizens { logMeans[citizen] = Self.logMeans(means: means[citizen], factor: 1) }
+            for citizen in citizens { logMeans[citizen] = Self.logEffectiveMeans(means: means[citizen], factor: 1) }
         }
     }
 
@@ -32,7 +32,7 @@ struct LogMeansCache {
 
     /// ln max(`means` × `factor`, 10⁻⁶).
     @inline(__always)
-    static func logMeans(means: Float, factor: Float) -> Float {
+    static func logEffectiveMeans(means: Float, factor: Float) -> Float {
         Float.log(max(means * factor, 1e-6))
     }
 }

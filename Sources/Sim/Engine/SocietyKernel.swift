@@ -439,7 +439,7 @@ struct SocietyKernel: @unchecked Sendable {
                 ambitionWeight *= seen.active == 0 ? 0 : Float(seen.outranking) / Float(seen.active)
             }
             if meansFactor != logMeansFactor[citizen] {
-                logMeans[citizen] = LogMeansCache.logMeans(means: means[citizen], factor: meansFactor)
+                logMeans[citizen] = LogMeansCache.logEffectiveMeans(means: means[citizen], factor: meansFactor)
                 logMeansFactor[citizen] = meansFactor
             }
             values[index] = logMeans[citizen]
