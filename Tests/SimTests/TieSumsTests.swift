@@ -4,8 +4,8 @@ import Testing
 
 @testable import Sim
 
-/// The kernel's sums, four ties at a time (portable) and 16 at a time (AVX-512), against a plain
-/// loop over the same ties, one tie at a time.
+/// The kernel's sums, four ties at a time (portable), 8 (AVX2) and 16 (AVX-512) at a time, against
+/// a plain loop over the same ties, one tie at a time.
 @Suite struct TieSumsTests {
     /// What a plain loop counts over `words` and `kinds` for a reader whose own word is `ownWord`.
     struct Reference {
@@ -113,12 +113,15 @@ import Testing
     }
 
     #if arch(x86_64)
-        /// What the AVX-512 block sums show for citizens whose ties are `ties[i]` (own word, tie
+        /// The levels with block sums that this CPU supports.
+        static let blockLevels = [VectorLevel.avx2, .avx512].filter { $0 <= .best }
+
+        /// What the block sums at `level` show for citizens whose ties are `ties[i]` (own word, tie
         /// words and kinds) and who are detained where `detained[i]`, the kernel reading kinds when
         /// `readsKinds`, and their behaviour counts (12 per citizen).
-        static func sumsAVX512(
+        static func blockSums(
             _ ties: [(ownWord: UInt32, words: [UInt32], kinds: [TieKind])], detained: [Bool], readsKinds: Bool,
-            familyWeight: Float
+            familyWeight: Float, level: VectorLevel
         ) -> [(Neighbourhood, [Float])] {
             let count = ties.count
             // Slots numbered from 5, as a block's first citizen's ties rarely start at slot 0.
@@ -139,8 +142,8 @@ import Testing
                                     offsets: offsets.baseAddress, words: words.baseAddress,
                                     kinds: readsKinds ? kinds.baseAddress : nil, own_words: ownWords.baseAddress,
                                     detained: detentionLeft.baseAddress)
-                                TieSums.sumAVX512(
-                                    block: block, count: count, groups: 3, familyWeight: familyWeight,
+                                TieSums.sumBlock(
+                                    block, count: count, groups: 3, familyWeight: familyWeight, level: level,
                                     neighbourhoods: &seen, behaviourCounts: &counts, stride: count)
                             }
                         }
@@ -152,30 +155,30 @@ import Testing
             }
         }
 
-        /// One citizen's AVX-512 sums.
-        static func sumsAVX512(
-            ownWord: UInt32, words: [UInt32], kinds: [TieKind]?, familyWeight: Float
+        /// One citizen's block sums at `level`.
+        static func blockSums(
+            ownWord: UInt32, words: [UInt32], kinds: [TieKind]?, familyWeight: Float, level: VectorLevel
         ) -> (Neighbourhood, [Float]) {
-            sumsAVX512(
+            blockSums(
                 [(ownWord, words, kinds ?? [])], detained: [false], readsKinds: kinds != nil,
-                familyWeight: familyWeight)[0]
+                familyWeight: familyWeight, level: level)[0]
         }
 
-        /// Tie counts around the 16-tie vectors and the 4,080-tie segments of the 8-bit counters,
-        /// with and without kinds, free and banned readers.
+        /// Tie counts around the 8- and 16-tie vectors and the 248-tie (AVX2) and 4,080-tie
+        /// (AVX-512) segments of the 8-bit counters, with and without kinds, free and banned readers.
         @Test(
-            "16 ties at a time with AVX-512 count exactly what a plain loop counts",
-            .enabled(if: VectorLevel.best == .avx512),
-            arguments: [0, 1, 15, 16, 17, 33, 1_021, 4_079, 4_080, 4_081, 9_000])
-        func avx512MatchesPlainLoop(count: Int) {
+            "8 ties at a time with AVX2 and 16 with AVX-512 count exactly what a plain loop counts",
+            arguments: blockLevels,
+            [0, 1, 7, 8, 9, 15, 16, 17, 33, 247, 248, 249, 497, 1_021, 4_079, 4_080, 4_081, 9_000])
+        func blockMatchesPlainLoop(level: VectorLevel, count: Int) {
             let (ownWord, words, kinds) = Self.ties(count, seed: 13)
             for reader in [ownWord & ~SignalWord.travelBanned, ownWord | SignalWord.travelBanned] {
                 for tieKinds in [kinds, nil] {
                     let reference = Reference(
                         ownWord: reader, words: words, kinds: tieKinds ?? Array(repeating: .social, count: count),
                         familyWeight: 2.5)
-                    let (seen, counts) = Self.sumsAVX512(
-                        ownWord: reader, words: words, kinds: tieKinds, familyWeight: 2.5)
+                    let (seen, counts) = Self.blockSums(
+                        ownWord: reader, words: words, kinds: tieKinds, familyWeight: 2.5, level: level)
                     Self.expectEqual(seen, reference.neighbourhood)
                     #expect(counts == reference.behaviourCounts)
                 }
@@ -183,11 +186,13 @@ import Testing
         }
 
         /// A block whose citizens have 0 to 40 ties, every fifth detained.
-        @Test("AVX-512, a block at once: each citizen's sums are its own; the detained see and count nothing")
-        func avx512Block() {
+        @Test(
+            "a block at once: each citizen's sums are its own; the detained see and count nothing",
+            arguments: blockLevels)
+        func wholeBlock(level: VectorLevel) {
             let ties = (0..<37).map { Self.ties($0 * 13 % 41, seed: UInt64($0)) }
             let detained = (0..<37).map { $0 % 5 == 3 }
-            let sums = Self.sumsAVX512(ties, detained: detained, readsKinds: true, familyWeight: 2.5)
+            let sums = Self.blockSums(ties, detained: detained, readsKinds: true, familyWeight: 2.5, level: level)
             for (i, (seen, counts)) in sums.enumerated() {
                 guard !detained[i] else {
                     Self.expectEqual(seen, Neighbourhood())
@@ -201,14 +206,14 @@ import Testing
             }
         }
 
-        /// 600,000 ties make 148 segments of 255 vectors.
-        @Test(
-            "AVX-512: a hub's score fractions sum past 2³² without wrapping", .enabled(if: VectorLevel.best == .avx512))
-        func avx512HubFractionSum() {
+        /// 600,000 ties make 148 segments of 255 AVX-512 vectors, or 2,420 of 31 AVX2 vectors.
+        @Test("block sums: a hub's score fractions sum past 2³² without wrapping", arguments: blockLevels)
+        func blockHubFractionSum(level: VectorLevel) {
             let count = 600_000
             let top = SignalWord.present | SignalWord.scoreFractionMax << SignalWord.scoreShift
-            let (seen, _) = Self.sumsAVX512(
-                ownWord: top, words: [UInt32](repeating: top, count: count), kinds: nil, familyWeight: 2)
+            let (seen, _) = Self.blockSums(
+                ownWord: top, words: [UInt32](repeating: top, count: count), kinds: nil, familyWeight: 2,
+                level: level)
             #expect(seen.active == Int32(count))
             #expect(seen.weightedScoreFraction == Float(UInt64(count) * UInt64(SignalWord.scoreFractionMax)))
         }

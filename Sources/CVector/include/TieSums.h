@@ -54,6 +54,10 @@ typedef struct {
 /// sees nothing and counts nothing. Needs CVECTOR_AVX512.
 void cvector_sum_block_ties_avx512(const cvector_tie_block *block, size_t count, int groups, float family_weight,
                                    cvector_neighbourhood *seen, float *behaviour_counts, size_t stride);
+
+/// cvector_sum_block_ties_avx512 with 8 ties per AVX2 vector. Needs CVECTOR_AVX2.
+void cvector_sum_block_ties_avx2(const cvector_tie_block *block, size_t count, int groups, float family_weight,
+                                 cvector_neighbourhood *seen, float *behaviour_counts, size_t stride);
 #endif
 
 #endif

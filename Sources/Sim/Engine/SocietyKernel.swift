@@ -272,7 +272,7 @@ struct SocietyKernel: @unchecked Sendable {
     /// citizen of `block` (`words[slot]` is the word of the tie in `slot`; see ``TieSums``): what
     /// the citizen at index i sees goes to `neighbourhoods[i]`, the counts of its ties who did the
     /// behaviours of group g to `behaviourCounts[g · blockSize + i]`. Detained citizens read
-    /// nothing. With AVX-512, the whole block in one call.
+    /// nothing. With AVX-512 or AVX2, the whole block in one call.
     private func sumTies(
         _ block: Range<Int>, words: UnsafeMutablePointer<UInt32>,
         into neighbourhoods: UnsafeMutablePointer<Neighbourhood>, behaviourCounts: UnsafeMutablePointer<SIMD4<Float>>
@@ -280,16 +280,16 @@ struct SocietyKernel: @unchecked Sendable {
         let first = block.lowerBound
         let tieKinds = rules.readsKinds ? UnsafePointer(kinds) : nil
         #if arch(x86_64)
-            if rules.vectorLevel == .avx512 {
+            if rules.vectorLevel >= .avx2 {
                 let firstSlot = offsets[first]
                 let tieBlock = cvector_tie_block(
                     offsets: UnsafeRawPointer(offsets + first).assumingMemoryBound(to: Int64.self),
                     words: words + firstSlot, kinds: tieKinds.map { $0 + firstSlot }, own_words: current + first,
                     detained: detentionLeft + first)
-                TieSums.sumAVX512(
-                    block: tieBlock, count: block.count, groups: rules.behaviourGroupCount,
-                    familyWeight: rules.familyWeight, neighbourhoods: neighbourhoods,
-                    behaviourCounts: behaviourCounts, stride: KernelScratch.blockSize)
+                TieSums.sumBlock(
+                    tieBlock, count: block.count, groups: rules.behaviourGroupCount, familyWeight: rules.familyWeight,
+                    level: rules.vectorLevel, neighbourhoods: neighbourhoods, behaviourCounts: behaviourCounts,
+                    stride: KernelScratch.blockSize)
                 return
             }
         #endif
