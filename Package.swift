@@ -46,6 +46,7 @@ let package = Package(
             name: "simctl",
             dependencies: [
                 "Sim",
+                "Agents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,4 @@
+import Agents
 import ArgumentParser
 import Foundation
 import Sim
@@ -26,7 +27,24 @@ extension Simctl {
         @Option(parsing: .upToNextOption, help: "Model variants to measure: dissent, full.")
         var models: [String] = Benchmark.Model.allCases.map(\.rawValue)
 
+        @Option(
+            help: ArgumentHelp(
+                "Vector kernels to use: scalar, avx2 or avx512, at most what this CPU has (outputs are the same).",
+                valueName: "level"))
+        var vectorLevel: String = VectorLevel.best.name
+
+        func validate() throws {
+            guard let level = VectorLevel(name: vectorLevel) else {
+                throw ValidationError("unknown vector level '\(vectorLevel)'; expected scalar, avx2 or avx512")
+            }
+            guard level <= .best else {
+                throw ValidationError(
+                    "--vector-level \(level.name): this CPU supports at most \(VectorLevel.best.name)")
+            }
+        }
+
         func run() throws {
+            let level = VectorLevel(name: vectorLevel) ?? .best
             try reportingErrors {
                 let models = try self.models.map { name in
                     guard let model = Benchmark.Model(rawValue: name) else {
@@ -35,17 +53,17 @@ extension Simctl {
                     return model
                 }
                 print(
-                    "model,citizens,threads,mean_degree,build_s,tick_ns_per_citizen,gather_ns_per_citizen,tick_over_gather,speedup_vs_1_thread,peak_bytes_per_citizen,buffer_bytes_per_citizen"
+                    "model,citizens,threads,vector_level,mean_degree,build_s,tick_ns_per_citizen,gather_ns_per_citizen,tick_over_gather,speedup_vs_1_thread,peak_bytes_per_citizen,buffer_bytes_per_citizen"
                 )
                 for size in citizens {
                     let results = try Benchmark.measure(
-                        citizens: size, models: models, threadCounts: threads, ticks: ticks)
+                        citizens: size, models: models, threadCounts: threads, ticks: ticks, vectorLevel: level)
                     for result in results {
                         let single = results.first { $0.model == result.model && $0.threads == 1 }
                         let speedup = single.map { $0.tickNanoseconds / result.tickNanoseconds } ?? .nan
                         print(
                             [
-                                result.model.rawValue, String(result.citizens), String(result.threads),
+                                result.model.rawValue, String(result.citizens), String(result.threads), level.name,
                                 fixed(result.meanDegree, 2),
                                 fixed(result.buildSeconds, 2), fixed(result.tickNanoseconds, 2),
                                 fixed(result.gatherNanoseconds, 2),

@@ -86,6 +86,7 @@ struct BadInputTests {
             (["run", "baseline", "--threads", "many"], "'many' is invalid for '--threads", "simctl run --help"),
             (["run", "baseline", "--frobnicate"], "Unknown option '--frobnicate'", "simctl run --help"),
             (["sweep"], "Missing expected argument '<sweep>'", "simctl sweep --help"),
+            (["bench", "--vector-level", "avx3"], "expected scalar, avx2 or avx512", "simctl bench --help"),
             (["frobnicate"], "Unexpected argument 'frobnicate'", "simctl --help"),
         ])
     func usageError(arguments: [String], problem: String, help: String) throws {

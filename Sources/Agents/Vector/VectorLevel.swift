@@ -13,5 +13,20 @@ public enum VectorLevel: Int32, CaseIterable, Comparable, Sendable, BitwiseCopya
     /// The widest level this CPU and operating system support.
     public static let best: VectorLevel = VectorLevel(rawValue: cvector_best_level()) ?? .scalar
 
+    /// The level's name on the command line: `scalar`, `avx2` or `avx512`.
+    public var name: String {
+        switch self {
+        case .scalar: "scalar"
+        case .avx2: "avx2"
+        case .avx512: "avx512"
+        }
+    }
+
+    /// The level named `name` (see ``name``), or nil.
+    public init?(name: String) {
+        guard let level = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = level
+    }
+
     public static func < (lhs: VectorLevel, rhs: VectorLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,3 +1,4 @@
+import Agents
 import Foundation
 
 /// Throughput and memory of the model at a given population, measured in-process.
@@ -77,9 +78,10 @@ public enum Benchmark {
         return scenario
     }
 
-    /// Measures `models` at `citizens` at each of `threadCounts`, `ticks` timed ticks each.
+    /// Measures `models` at `citizens` at each of `threadCounts`, `ticks` timed ticks each, with
+    /// the vector kernels at `vectorLevel` (at most ``VectorLevel/best``).
     public static func measure(
-        citizens: Int, models: [Model], threadCounts: [Int], ticks: Int
+        citizens: Int, models: [Model], threadCounts: [Int], ticks: Int, vectorLevel: VectorLevel = .best
     ) throws -> [Result] {
         let residentBefore = ResidentMemory.resetPeak()
         let buildStart = DispatchTime.now()
@@ -90,7 +92,8 @@ public enum Benchmark {
             let scenario = scenario(model, citizens: citizens)
             for threads in threadCounts {
                 let simulation = Simulation(
-                    scenario: scenario, population: world.population, graph: world.graph, threads: threads)
+                    scenario: scenario, population: world.population, graph: world.graph, threads: threads,
+                    vectorLevel: vectorLevel)
                 let sums = Column<UInt32>(count: citizens, repeating: 0)
                 let gather = NeighbourGather(graph: world.graph, words: simulation.state.current, sums: sums)
                 let parallel = ChunkedParallel(count: citizens, threads: threads)
