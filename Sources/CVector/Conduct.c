@@ -1,8 +1,9 @@
-// Everyday behaviours as discrete choice, four citizens per AVX-512 vector: lane 4 c + l holds
-// behaviour l (of one group of four) of citizen c. Every lane is computed with the same IEEE
-// single-precision operations, in the same order, as Agents' ConductRule.probabilities and
-// PortableMath.exp compute one citizen's group (no fused multiply-add), so the acts are those of
-// the portable code.
+// Everyday behaviours as discrete choice, four citizens per AVX-512 vector or two per AVX2
+// vector: lane 4 c + l holds behaviour l (of one group of four) of citizen c. Every lane is
+// computed with the same IEEE single-precision operations, in the same order, as Agents'
+// ConductRule.probabilities and PortableMath.exp compute one citizen's group (no fused
+// multiply-add: the AVX2 kernel is built for AVX2 alone, not FMA), so the acts are those of the
+// portable code at every level.
 
 #include "Conduct.h"
 
@@ -13,22 +14,29 @@
 #pragma clang fp contract(off)
 
 #define AVX512_TARGET __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq")))
+#define AVX2_TARGET __attribute__((target("avx2")))
 
-// 1.5 · 2²³: adding it rounds a float below 2²² in magnitude to an integer.
+// The constants of PortableMath.exp. 1.5 · 2²³: adding it rounds a float below 2²² in magnitude
+// to an integer. ln 2 is split in two (Cody and Waite) so the remainder keeps full precision.
 #define EXP_MAGIC 12582912.0f
+#define EXP_LOWEST (-87.0f)
+#define EXP_HIGHEST 88.0f
+#define EXP_LOG2E 1.44269504f
+#define EXP_LN2_HIGH 0.693145751953125f
+#define EXP_LN2_LOW 1.428606765330187e-6f
 
 // e^x lane by lane, as PortableMath.exp: clamp to [−87, 88], split x · log2(e) into an integer
 // and a remainder, a degree-6 polynomial for the remainder's exponential, scaled by 2^n.
 static inline AVX512_TARGET __m512 exp_avx512(__m512 x) {
-    __m512 clamped = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(x, _mm512_set1_ps(-87.0f), _CMP_LT_OQ), x,
-                                          _mm512_set1_ps(-87.0f));
-    clamped = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(x, _mm512_set1_ps(88.0f), _CMP_GT_OQ), clamped,
-                                   _mm512_set1_ps(88.0f));
+    __m512 clamped = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(x, _mm512_set1_ps(EXP_LOWEST), _CMP_LT_OQ), x,
+                                          _mm512_set1_ps(EXP_LOWEST));
+    clamped = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(x, _mm512_set1_ps(EXP_HIGHEST), _CMP_GT_OQ), clamped,
+                                   _mm512_set1_ps(EXP_HIGHEST));
     const __m512 magic = _mm512_set1_ps(EXP_MAGIC);
-    const __m512 shifted = _mm512_add_ps(_mm512_mul_ps(clamped, _mm512_set1_ps(1.44269504f)), magic);
+    const __m512 shifted = _mm512_add_ps(_mm512_mul_ps(clamped, _mm512_set1_ps(EXP_LOG2E)), magic);
     const __m512 n = _mm512_sub_ps(shifted, magic);
-    const __m512 r = _mm512_sub_ps(_mm512_sub_ps(clamped, _mm512_mul_ps(n, _mm512_set1_ps(0.693145751953125f))),
-                                   _mm512_mul_ps(n, _mm512_set1_ps(1.428606765330187e-6f)));
+    const __m512 r = _mm512_sub_ps(_mm512_sub_ps(clamped, _mm512_mul_ps(n, _mm512_set1_ps(EXP_LN2_HIGH))),
+                                   _mm512_mul_ps(n, _mm512_set1_ps(EXP_LN2_LOW)));
     __m512 p = _mm512_set1_ps(1.0f / 720.0f);
     p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(1.0f / 120.0f));
     p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(1.0f / 24.0f));
@@ -88,6 +96,94 @@ AVX512_TARGET void cvector_conduct_acts_avx512(size_t count, size_t groups, cons
                 _CMP_LT_OQ);
             const uint32_t mask = (uint32_t)low | (uint32_t)high << 8;
             for (size_t c = 0; c < 4; c++) citizen_bits[c] |= ((mask >> (4 * c)) & 15u) << (4 * g);
+        }
+        for (size_t c = 0; c < citizens; c++) done[i + c] = citizen_bits[c];
+    }
+}
+
+// e^x lane by lane, as exp_avx512 and PortableMath.exp. The clamps are blends, not min and max,
+// so a NaN stays NaN as in the portable code.
+static inline AVX2_TARGET __m256 exp_avx2(__m256 x) {
+    const __m256 lowest = _mm256_set1_ps(EXP_LOWEST), highest = _mm256_set1_ps(EXP_HIGHEST);
+    __m256 clamped = _mm256_blendv_ps(x, lowest, _mm256_cmp_ps(x, lowest, _CMP_LT_OQ));
+    clamped = _mm256_blendv_ps(clamped, highest, _mm256_cmp_ps(x, highest, _CMP_GT_OQ));
+    const __m256 magic = _mm256_set1_ps(EXP_MAGIC);
+    const __m256 shifted = _mm256_add_ps(_mm256_mul_ps(clamped, _mm256_set1_ps(EXP_LOG2E)), magic);
+    const __m256 n = _mm256_sub_ps(shifted, magic);
+    const __m256 r = _mm256_sub_ps(_mm256_sub_ps(clamped, _mm256_mul_ps(n, _mm256_set1_ps(EXP_LN2_HIGH))),
+                                   _mm256_mul_ps(n, _mm256_set1_ps(EXP_LN2_LOW)));
+    __m256 p = _mm256_set1_ps(1.0f / 720.0f);
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(1.0f / 120.0f));
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(1.0f / 24.0f));
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(1.0f / 6.0f));
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(0.5f));
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(1.0f));
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(1.0f));
+    const __m256i exponent = _mm256_slli_epi32(
+        _mm256_add_epi32(_mm256_sub_epi32(_mm256_castps_si256(shifted), _mm256_castps_si256(magic)),
+                         _mm256_set1_epi32(127)),
+        23);
+    return _mm256_mul_ps(p, _mm256_castsi256_ps(exponent));
+}
+
+// Each of two citizens' values, repeated in its half of the vector; `valid` (all ones or zero in
+// lanes 0 and 1) says which citizens to read.
+static inline AVX2_TARGET __m256 per_citizen_avx2(const float *values, __m256i valid) {
+    const __m256i halves = _mm256_setr_epi32(0, 0, 0, 0, 1, 1, 1, 1);
+    return _mm256_permutevar8x32_ps(_mm256_maskload_ps(values, valid), halves);
+}
+
+// A group's four per-behaviour constants, repeated in both halves of the vector.
+static inline AVX2_TARGET __m256 per_behaviour_avx2(const float lanes[4]) {
+    return _mm256_broadcast_ps((const __m128 *)lanes);
+}
+
+// Bit l set when draw l is below probability l · 2³², for the four lanes of one citizen, both
+// sides exact in double: the draw, as an int32 less 2³¹ (its top bit flipped), converted and
+// 2³¹ added back; the probability widened and scaled by a power of two.
+static inline AVX2_TARGET uint32_t citizen_acts_avx2(__m128i draws, __m128 probability) {
+    const __m128i flipped = _mm_xor_si128(draws, _mm_set1_epi32((int)0x80000000u));
+    const __m256d exact_draws = _mm256_add_pd(_mm256_cvtepi32_pd(flipped), _mm256_set1_pd(0x1p31));
+    const __m256d thresholds = _mm256_mul_pd(_mm256_cvtps_pd(probability), _mm256_set1_pd(0x1p32));
+    return (uint32_t)_mm256_movemask_pd(_mm256_cmp_pd(exact_draws, thresholds, _CMP_LT_OQ));
+}
+
+// As cvector_conduct_acts_avx512, two citizens per vector: lanes 0-3 are the first citizen's
+// four behaviours of a group, lanes 4-7 the second's. A lone last citizen's loads are masked.
+AVX2_TARGET void cvector_conduct_acts_avx2(size_t count, size_t groups, const cvector_conduct_group *constants,
+                                           const cvector_conduct_inputs *in, uint32_t *done) {
+    for (size_t i = 0; i < count; i += 2) {
+        const size_t citizens = count - i < 2 ? count - i : 2;
+        const int second = citizens == 2 ? -1 : 0;
+        const __m256i valid_citizens = _mm256_setr_epi32(-1, second, 0, 0, 0, 0, 0, 0);
+        const __m256i valid_lanes = _mm256_setr_epi32(-1, -1, -1, -1, second, second, second, second);
+        __m256 traits[CVECTOR_TRAITS];
+        for (int k = 0; k < CVECTOR_TRAITS; k++) traits[k] = per_citizen_avx2(in->traits[k] + i, valid_citizens);
+        const __m256 social_weight = per_citizen_avx2(in->social_weight + i, valid_citizens);
+        const __m256 ambition_stake = per_citizen_avx2(in->ambition_stake + i, valid_citizens);
+        uint32_t citizen_bits[2] = {0, 0};
+        for (size_t g = 0; g < groups; g++) {
+            const cvector_conduct_group *group = constants + g;
+            __m256 trait_sum = _mm256_mul_ps(per_behaviour_avx2(group->trait_weights[0]), traits[0]);
+            for (int k = 1; k < CVECTOR_TRAITS; k++)
+                trait_sum =
+                    _mm256_add_ps(trait_sum, _mm256_mul_ps(per_behaviour_avx2(group->trait_weights[k]), traits[k]));
+            const size_t at = 4 * (g * in->stride + i);
+            const __m256 counts = _mm256_maskload_ps(in->counts + at, valid_lanes);
+            __m256 utility = _mm256_add_ps(per_behaviour_avx2(group->base_utility), trait_sum);
+            utility = _mm256_add_ps(utility, _mm256_mul_ps(social_weight, counts));
+            const __m256 incentive = per_behaviour_avx2(group->incentive);
+            utility = _mm256_add_ps(utility, _mm256_mul_ps(incentive, ambition_stake));
+            const __m256 negated = _mm256_castsi256_ps(
+                _mm256_xor_si256(_mm256_castps_si256(utility), _mm256_set1_epi32((int)0x80000000u)));
+            const __m256 exponential = exp_avx2(negated);
+            const __m256 probability =
+                _mm256_div_ps(_mm256_set1_ps(1.0f), _mm256_add_ps(_mm256_set1_ps(1.0f), exponential));
+            const __m256i draws = _mm256_maskload_epi32((const int *)(in->draws + at), valid_lanes);
+            citizen_bits[0] |=
+                citizen_acts_avx2(_mm256_castsi256_si128(draws), _mm256_castps256_ps128(probability)) << (4 * g);
+            citizen_bits[1] |=
+                citizen_acts_avx2(_mm256_extracti128_si256(draws, 1), _mm256_extractf128_ps(probability, 1)) << (4 * g);
         }
         for (size_t c = 0; c < citizens; c++) done[i + c] = citizen_bits[c];
     }

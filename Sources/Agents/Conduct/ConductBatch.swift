@@ -1,10 +1,10 @@
 import CVector
 
-/// Everyday acts (``ConductRule``) of many citizens at once: four citizens per AVX-512 vector
-/// where the CPU has it, else one citizen at a time with
-/// ``ConductRule/probabilities(_:traits:shares:socialWeight:ambitionStake:)``. Both compute every
-/// lane with the same single-precision operations in the same order, so the acts never depend on
-/// the level.
+/// Everyday acts (``ConductRule``) of many citizens at once: four citizens per AVX-512 vector or
+/// two per AVX2 vector where the CPU has them, else one citizen at a time with
+/// ``ConductRule/probabilities(_:traits:shares:socialWeight:ambitionStake:)``. All compute every
+/// lane with the same single-precision operations in the same order (no fused multiply-add), so
+/// the acts never depend on the level.
 public enum ConductBatch {
     /// What the choices of a run of citizens depend on, in columns: citizen i's trait k (in
     /// ``ConductRule/traitCount`` order) is element i of column k of `traits`, its weight
@@ -45,8 +45,9 @@ public enum ConductBatch {
     ) {
         precondition(level <= .best, "\(level) is not supported by this CPU")
         #if arch(x86_64)
-            if level == .avx512 {
-                actsAVX512(count: count, groups: groups, groupCount: groupCount, inputs: inputs, into: done)
+            if level >= .avx2 {
+                actsVector(
+                    count: count, groups: groups, groupCount: groupCount, inputs: inputs, level: level, into: done)
                 return
             }
         #endif
@@ -67,9 +68,11 @@ public enum ConductBatch {
     }
 
     #if arch(x86_64)
-        private static func actsAVX512(
+        /// ``acts(count:groups:groupCount:inputs:level:into:)`` with the CVector kernel of `level`
+        /// (AVX2 or AVX-512).
+        private static func actsVector(
             count: Int, groups: UnsafePointer<ConductRule.Group>, groupCount: Int, inputs: Inputs,
-            into done: UnsafeMutablePointer<UInt32>
+            level: VectorLevel, into done: UnsafeMutablePointer<UInt32>
         ) {
             precondition(
                 MemoryLayout<ConductRule.Group>.size == MemoryLayout<cvector_conduct_group>.size,
@@ -82,9 +85,12 @@ public enum ConductBatch {
             columns.counts = UnsafeRawPointer(inputs.counts).assumingMemoryBound(to: Float.self)
             columns.draws = UnsafeRawPointer(inputs.draws).assumingMemoryBound(to: UInt32.self)
             columns.stride = inputs.stride
-            cvector_conduct_acts_avx512(
-                count, groupCount, UnsafeRawPointer(groups).assumingMemoryBound(to: cvector_conduct_group.self),
-                &columns, done)
+            let constants = UnsafeRawPointer(groups).assumingMemoryBound(to: cvector_conduct_group.self)
+            if level == .avx512 {
+                cvector_conduct_acts_avx512(count, groupCount, constants, &columns, done)
+            } else {
+                cvector_conduct_acts_avx2(count, groupCount, constants, &columns, done)
+            }
         }
     #endif
 }

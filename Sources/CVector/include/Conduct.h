@@ -32,6 +32,11 @@ typedef struct {
 /// (g < groups), four citizens per vector with AVX-512. Needs CVECTOR_AVX512.
 void cvector_conduct_acts_avx512(size_t count, size_t groups, const cvector_conduct_group *constants,
                                  const cvector_conduct_inputs *inputs, uint32_t *done);
+
+/// As cvector_conduct_acts_avx512, two citizens per vector with AVX2 (without FMA, so every
+/// lane rounds as the portable code does). Needs CVECTOR_AVX2.
+void cvector_conduct_acts_avx2(size_t count, size_t groups, const cvector_conduct_group *constants,
+                               const cvector_conduct_inputs *inputs, uint32_t *done);
 #endif
 
 #endif
