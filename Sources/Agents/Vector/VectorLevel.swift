@@ -5,7 +5,7 @@ import CVector
 public enum VectorLevel: Int32, CaseIterable, Comparable, Sendable, BitwiseCopyable {
     /// Portable code: scalar, or the SIMD4 vectors Swift compiles for any CPU.
     case scalar = 0
-    /// 256-bit AVX2 vectors (Philox blocks only; the other kernels use portable code).
+    /// 256-bit AVX2 vectors (Philox blocks and Sim's ratings; the other kernels use portable code).
     case avx2 = 1
     /// 512-bit AVX-512 vectors (F, BW, VL and DQ).
     case avx512 = 2
