@@ -85,4 +85,27 @@ struct RegimePeerRatingTests {
         let adored = try Self.rated { $0.regime.peerRating.fakeNice = 100 }
         #expect(adored.allSatisfy { $0.meanRating == 5 && $0.fiveStarShare == 1 })
     }
+
+    /// Every mechanism on (detention, listings, stigma, cut and new ties), so raters are absent,
+    /// listed and stigmatized; whole and fractional ratings per tick up to 3 (the vector kernels'
+    /// limit); populations that end in a partial vector of 8 and of 16 citizens.
+    @Test(
+        "the vector kernels rate as the portable code: identical metrics and ties at every level",
+        arguments: [3, 2.5, 0.4], [1_001, 2_999])
+    func vectorLevelsRateAlike(ratingsPerTick: Double, size: Int) throws {
+        var scenario = RegimeDeterminismTests.everything(size: size, ticks: 5)
+        scenario.regime.peerRating.ratingsPerTick = ratingsPerTick
+        let world = try World.build(scenario, threads: 2)
+        let (portable, portableTargets) = RegimeDeterminismTests.run(
+            scenario, on: world, threads: 2, vectorLevel: .scalar)
+        #expect(portable.contains { $0.meanRating > 1 && $0.meanRating < 5 }, "ratings vary")
+        #expect(portable.contains { $0.fiveStarShare > 0 && $0.fiveStarShare < 1 }, "some, not all, five stars")
+        for level in VectorLevel.allCases where level > .scalar && level <= .best {
+            let (rows, targets) = RegimeDeterminismTests.run(scenario, on: world, threads: 2, vectorLevel: level)
+            #expect(rows.map(\.meanRating) == portable.map(\.meanRating), "\(level)")
+            #expect(rows.map(\.fiveStarShare) == portable.map(\.fiveStarShare), "\(level)")
+            #expect(rows == portable, "\(level)")
+            #expect(targets == portableTargets, "\(level)")
+        }
+    }
 }

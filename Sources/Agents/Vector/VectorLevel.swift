@@ -1,11 +1,12 @@
 import CVector
 
-/// An instruction set the vector kernels (``PhiloxBatch``, ``ConductBatch``, Sim's ratings) can
-/// run with. Every level gives the same results; wider ones are only faster.
+/// An instruction set the vector kernels (``PhiloxBatch``, ``ConductBatch``, Sim's tie sums and
+/// ratings) can run with, each kernel having an AVX2 and an AVX-512 version. Every level gives the
+/// same results; wider ones are only faster.
 public enum VectorLevel: Int32, CaseIterable, Comparable, Sendable, BitwiseCopyable {
     /// Portable code: scalar, or the SIMD4 vectors Swift compiles for any CPU.
     case scalar = 0
-    /// 256-bit AVX2 vectors (Philox blocks and conduct only; the other kernels use portable code).
+    /// 256-bit AVX2 vectors, without fused multiply-add (every lane rounds as the portable code).
     case avx2 = 1
     /// 512-bit AVX-512 vectors (F, BW, VL and DQ).
     case avx512 = 2

@@ -516,14 +516,15 @@ struct SocietyKernel: @unchecked Sendable {
     /// The ratings every present citizen of `block` receives from about `ratings_per_tick` ties
     /// (docs/MODEL.md, "Peer rating"): Σ weight and Σ weight · rating of the citizen at index i go
     /// to `values[blockSize + i]` and `values[2 · blockSize + i]` (0 when it has none), their
-    /// counts to `tally`. With AVX-512 and at most 3 ratings each, 16 citizens at a time.
+    /// counts to `tally`. With at most 3 ratings each, 16 citizens at a time with AVX-512 and 8
+    /// with AVX2.
     private func receiveRatings(
         _ block: Range<Int>, tieWords: UnsafeMutablePointer<UInt32>, draws: BlockDraws,
         values: UnsafeMutablePointer<Float>, tally: inout ChunkTally
     ) {
         let size = KernelScratch.blockSize
         #if arch(x86_64)
-            if rules.vectorLevel == .avx512 && rules.wholeRatingsPerTick + (rules.extraRatingChance > 0 ? 1 : 0) <= 3 {
+            if rules.vectorLevel >= .avx2 && rules.wholeRatingsPerTick + (rules.extraRatingChance > 0 ? 1 : 0) <= 3 {
                 let honest = values
                 for citizen in block {
                     honest[citizen - block.lowerBound] = honestRating(ownWord: current[citizen])
@@ -539,9 +540,11 @@ struct SocietyKernel: @unchecked Sendable {
                     honest: honest,
                     draws: UnsafeRawPointer(draws.blocks(slot: draws.layout.peerRating.unsafelyUnwrapped))
                         .assumingMemoryBound(to: UInt32.self))
+                let kernel =
+                    rules.vectorLevel == .avx512 ? cvector_receive_ratings_avx512 : cvector_receive_ratings_avx2
                 var totals: (UInt64, UInt64, UInt64) = (0, 0, 0)
                 withUnsafeMutableBytes(of: &totals) { raw in
-                    cvector_receive_ratings_avx512(
+                    kernel(
                         block.count, &constants, &inputs, values + size, values + 2 * size,
                         raw.baseAddress!.assumingMemoryBound(to: UInt64.self))
                 }
