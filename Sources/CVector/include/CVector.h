@@ -11,5 +11,6 @@
 #include "TieSums.h"
 #include "Conduct.h"
 #include "Ratings.h"
+#include "Prefetch.h"
 
 #endif

@@ -159,6 +159,12 @@ struct SocietyKernel: @unchecked Sendable {
             }
             for citizen in block {
                 let index = citizen - block.lowerBound
+                // The next block's copy of tie words reads from random places: start those reads
+                // now, a citizen at a time, so they overlap the step's arithmetic.
+                let ahead = citizen + KernelScratch.blockSize
+                if Variant.runsRegime && ahead < citizens.upperBound {
+                    cvector_prefetch_tie_words(current, targets, offsets[ahead], offsets[ahead + 1])
+                }
                 let steps = step(
                     variant, citizen, seen: neighbourhoods[index], chosenActs: chosenActs[index],
                     ratings: (weightSums[index], weightedRatings[index]),
