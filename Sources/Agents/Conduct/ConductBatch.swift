@@ -37,13 +37,14 @@ public enum ConductBatch {
     }
 
     /// Sets `done[i]` for i in 0..<`count` to the acts citizen i does: bit 4 g + l for behaviour
-    /// l of group g, over the `groupCount` groups at `groups`, computed at `level` (at most
-    /// ``VectorLevel/best``).
+    /// l of group g, over the `groupCount` groups at `groups` (at most 8, so that the acts fit in
+    /// 32 bits), computed at `level` (at most ``VectorLevel/best``).
     public static func acts(
         count: Int, groups: UnsafePointer<ConductRule.Group>, groupCount: Int, inputs: Inputs,
         level: VectorLevel = .best, into done: UnsafeMutablePointer<UInt32>
     ) {
         precondition(level <= .best, "\(level) is not supported by this CPU")
+        precondition(groupCount <= 8, "\(groupCount) groups of acts do not fit in 32 bits")
         #if arch(x86_64)
             if level >= .avx2 {
                 actsVector(
