@@ -29,22 +29,23 @@ extension Simctl {
 
         @Option(
             help: ArgumentHelp(
-                "Vector kernels to use: scalar, avx2 or avx512, at most what this CPU has (outputs are the same).",
-                valueName: "level"))
-        var vectorLevel: String = VectorLevel.best.name
+                "Vector kernels to use: scalar, avx2 or avx512, at most what this CPU has (default: its best; outputs are the same).",
+                valueName: "level"),
+            transform: Self.vectorLevel(named:))
+        var vectorLevel: VectorLevel = .best
 
-        func validate() throws {
-            guard let level = VectorLevel(name: vectorLevel) else {
-                throw ValidationError("unknown vector level '\(vectorLevel)'; expected scalar, avx2 or avx512")
+        /// The level called `name`, if this CPU has it.
+        private static func vectorLevel(named name: String) throws -> VectorLevel {
+            guard let level = VectorLevel(name: name) else {
+                throw ValidationError("unknown vector level '\(name)'; expected scalar, avx2 or avx512")
             }
             guard level <= .best else {
-                throw ValidationError(
-                    "--vector-level \(level.name): this CPU supports at most \(VectorLevel.best.name)")
+                throw ValidationError("--vector-level \(name): this CPU supports at most \(VectorLevel.best.name)")
             }
+            return level
         }
 
         func run() throws {
-            let level = VectorLevel(name: vectorLevel) ?? .best
             try reportingErrors {
                 let models = try self.models.map { name in
                     guard let model = Benchmark.Model(rawValue: name) else {
@@ -57,13 +58,14 @@ extension Simctl {
                 )
                 for size in citizens {
                     let results = try Benchmark.measure(
-                        citizens: size, models: models, threadCounts: threads, ticks: ticks, vectorLevel: level)
+                        citizens: size, models: models, threadCounts: threads, ticks: ticks, vectorLevel: vectorLevel)
                     for result in results {
                         let single = results.first { $0.model == result.model && $0.threads == 1 }
                         let speedup = single.map { $0.tickNanoseconds / result.tickNanoseconds } ?? .nan
                         print(
                             [
-                                result.model.rawValue, String(result.citizens), String(result.threads), level.name,
+                                result.model.rawValue, String(result.citizens), String(result.threads),
+                                vectorLevel.name,
                                 fixed(result.meanDegree, 2),
                                 fixed(result.buildSeconds, 2), fixed(result.tickNanoseconds, 2),
                                 fixed(result.gatherNanoseconds, 2),
