@@ -6,6 +6,7 @@
 // portable code at every level.
 
 #include "Conduct.h"
+#include "Constants.h"
 
 #if defined(__x86_64__)
 
@@ -16,34 +17,25 @@
 #define AVX512_TARGET __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq")))
 #define AVX2_TARGET __attribute__((target("avx2")))
 
-// The constants of PortableMath.exp. 1.5 · 2²³: adding it rounds a float below 2²² in magnitude
-// to an integer. ln 2 is split in two (Cody and Waite) so the remainder keeps full precision.
-#define EXP_MAGIC 12582912.0f
-#define EXP_LOWEST (-87.0f)
-#define EXP_HIGHEST 88.0f
-#define EXP_LOG2E 1.44269504f
-#define EXP_LN2_HIGH 0.693145751953125f
-#define EXP_LN2_LOW 1.428606765330187e-6f
-
 // e^x lane by lane, as PortableMath.exp: clamp to [−87, 88], split x · log2(e) into an integer
 // and a remainder, a degree-6 polynomial for the remainder's exponential, scaled by 2^n.
 static inline AVX512_TARGET __m512 exp_avx512(__m512 x) {
-    __m512 clamped = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(x, _mm512_set1_ps(EXP_LOWEST), _CMP_LT_OQ), x,
-                                          _mm512_set1_ps(EXP_LOWEST));
-    clamped = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(x, _mm512_set1_ps(EXP_HIGHEST), _CMP_GT_OQ), clamped,
-                                   _mm512_set1_ps(EXP_HIGHEST));
-    const __m512 magic = _mm512_set1_ps(EXP_MAGIC);
-    const __m512 shifted = _mm512_add_ps(_mm512_mul_ps(clamped, _mm512_set1_ps(EXP_LOG2E)), magic);
+    __m512 clamped = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(x, _mm512_set1_ps(CVECTOR_EXP_LOWEST), _CMP_LT_OQ), x,
+                                          _mm512_set1_ps(CVECTOR_EXP_LOWEST));
+    clamped = _mm512_mask_blend_ps(_mm512_cmp_ps_mask(x, _mm512_set1_ps(CVECTOR_EXP_HIGHEST), _CMP_GT_OQ), clamped,
+                                   _mm512_set1_ps(CVECTOR_EXP_HIGHEST));
+    const __m512 magic = _mm512_set1_ps(CVECTOR_EXP_MAGIC);
+    const __m512 shifted = _mm512_add_ps(_mm512_mul_ps(clamped, _mm512_set1_ps(CVECTOR_EXP_LOG2E)), magic);
     const __m512 n = _mm512_sub_ps(shifted, magic);
-    const __m512 r = _mm512_sub_ps(_mm512_sub_ps(clamped, _mm512_mul_ps(n, _mm512_set1_ps(EXP_LN2_HIGH))),
-                                   _mm512_mul_ps(n, _mm512_set1_ps(EXP_LN2_LOW)));
-    __m512 p = _mm512_set1_ps(1.0f / 720.0f);
-    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(1.0f / 120.0f));
-    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(1.0f / 24.0f));
-    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(1.0f / 6.0f));
-    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(0.5f));
-    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(1.0f));
-    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(1.0f));
+    const __m512 r = _mm512_sub_ps(_mm512_sub_ps(clamped, _mm512_mul_ps(n, _mm512_set1_ps(CVECTOR_EXP_LN2_HIGH))),
+                                   _mm512_mul_ps(n, _mm512_set1_ps(CVECTOR_EXP_LN2_LOW)));
+    __m512 p = _mm512_set1_ps(CVECTOR_EXP_C6);
+    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(CVECTOR_EXP_C5));
+    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(CVECTOR_EXP_C4));
+    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(CVECTOR_EXP_C3));
+    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(CVECTOR_EXP_C2));
+    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(CVECTOR_EXP_C1));
+    p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(CVECTOR_EXP_C0));
     const __m512i exponent = _mm512_slli_epi32(
         _mm512_add_epi32(_mm512_sub_epi32(_mm512_castps_si512(shifted), _mm512_castps_si512(magic)),
                          _mm512_set1_epi32(127)),
@@ -104,21 +96,21 @@ AVX512_TARGET void cvector_conduct_acts_avx512(size_t count, size_t groups, cons
 // e^x lane by lane, as exp_avx512 and PortableMath.exp. The clamps are blends, not min and max,
 // so a NaN stays NaN as in the portable code.
 static inline AVX2_TARGET __m256 exp_avx2(__m256 x) {
-    const __m256 lowest = _mm256_set1_ps(EXP_LOWEST), highest = _mm256_set1_ps(EXP_HIGHEST);
+    const __m256 lowest = _mm256_set1_ps(CVECTOR_EXP_LOWEST), highest = _mm256_set1_ps(CVECTOR_EXP_HIGHEST);
     __m256 clamped = _mm256_blendv_ps(x, lowest, _mm256_cmp_ps(x, lowest, _CMP_LT_OQ));
     clamped = _mm256_blendv_ps(clamped, highest, _mm256_cmp_ps(x, highest, _CMP_GT_OQ));
-    const __m256 magic = _mm256_set1_ps(EXP_MAGIC);
-    const __m256 shifted = _mm256_add_ps(_mm256_mul_ps(clamped, _mm256_set1_ps(EXP_LOG2E)), magic);
+    const __m256 magic = _mm256_set1_ps(CVECTOR_EXP_MAGIC);
+    const __m256 shifted = _mm256_add_ps(_mm256_mul_ps(clamped, _mm256_set1_ps(CVECTOR_EXP_LOG2E)), magic);
     const __m256 n = _mm256_sub_ps(shifted, magic);
-    const __m256 r = _mm256_sub_ps(_mm256_sub_ps(clamped, _mm256_mul_ps(n, _mm256_set1_ps(EXP_LN2_HIGH))),
-                                   _mm256_mul_ps(n, _mm256_set1_ps(EXP_LN2_LOW)));
-    __m256 p = _mm256_set1_ps(1.0f / 720.0f);
-    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(1.0f / 120.0f));
-    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(1.0f / 24.0f));
-    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(1.0f / 6.0f));
-    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(0.5f));
-    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(1.0f));
-    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(1.0f));
+    const __m256 r = _mm256_sub_ps(_mm256_sub_ps(clamped, _mm256_mul_ps(n, _mm256_set1_ps(CVECTOR_EXP_LN2_HIGH))),
+                                   _mm256_mul_ps(n, _mm256_set1_ps(CVECTOR_EXP_LN2_LOW)));
+    __m256 p = _mm256_set1_ps(CVECTOR_EXP_C6);
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(CVECTOR_EXP_C5));
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(CVECTOR_EXP_C4));
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(CVECTOR_EXP_C3));
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(CVECTOR_EXP_C2));
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(CVECTOR_EXP_C1));
+    p = _mm256_add_ps(_mm256_mul_ps(p, r), _mm256_set1_ps(CVECTOR_EXP_C0));
     const __m256i exponent = _mm256_slli_epi32(
         _mm256_add_epi32(_mm256_sub_epi32(_mm256_castps_si256(shifted), _mm256_castps_si256(magic)),
                          _mm256_set1_epi32(127)),

@@ -7,31 +7,26 @@
 // generator would leave them.
 
 #include "Philox.h"
-#include "Level.h"
+#include "Constants.h"
 
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
 
-#define PHILOX_M0 0xD2511F53u
-#define PHILOX_M1 0xCD9E8D57u
-#define PHILOX_W0 0x9E3779B9u
-#define PHILOX_W1 0xBB67AE85u
-
-static void blocks_scalar(uint32_t first, size_t count, uint32_t w1, uint32_t w2, uint32_t w3, uint32_t key0,
-                          uint32_t key1, uint32_t *out) {
+void cvector_philox_blocks_scalar(uint32_t first, size_t count, uint32_t w1, uint32_t w2, uint32_t w3, uint32_t key0,
+                                  uint32_t key1, uint32_t *out) {
     for (size_t i = 0; i < count; i++) {
         uint32_t x0 = first + (uint32_t)i, x1 = w1, x2 = w2, x3 = w3;
         uint32_t k0 = key0, k1 = key1;
         for (int round = 0; round < 10; round++) {
-            uint64_t p0 = (uint64_t)PHILOX_M0 * x0;
-            uint64_t p1 = (uint64_t)PHILOX_M1 * x2;
+            uint64_t p0 = (uint64_t)CVECTOR_PHILOX_M0 * x0;
+            uint64_t p1 = (uint64_t)CVECTOR_PHILOX_M1 * x2;
             x0 = (uint32_t)(p1 >> 32) ^ x1 ^ k0;
             x1 = (uint32_t)p1;
             x2 = (uint32_t)(p0 >> 32) ^ x3 ^ k1;
             x3 = (uint32_t)p0;
-            k0 += PHILOX_W0;
-            k1 += PHILOX_W1;
+            k0 += CVECTOR_PHILOX_W0;
+            k1 += CVECTOR_PHILOX_W1;
         }
         out[4 * i] = x0;
         out[4 * i + 1] = x1;
@@ -42,14 +37,14 @@ static void blocks_scalar(uint32_t first, size_t count, uint32_t w1, uint32_t w2
 
 #if defined(__x86_64__)
 
-__attribute__((target("avx2"))) static void blocks_avx2(uint32_t first, size_t count, uint32_t w1, uint32_t w2,
-                                                         uint32_t w3, uint32_t key0, uint32_t key1, uint32_t *out) {
-    const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M0), m1 = _mm256_set1_epi32((int)PHILOX_M1);
+__attribute__((target("avx2"))) void cvector_philox_blocks_avx2(uint32_t first, size_t count, uint32_t w1, uint32_t w2,
+                                                                uint32_t w3, uint32_t key0, uint32_t key1, uint32_t *out) {
+    const __m256i m0 = _mm256_set1_epi32((int)CVECTOR_PHILOX_M0), m1 = _mm256_set1_epi32((int)CVECTOR_PHILOX_M1);
     const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
     __m256i keys0[10], keys1[10];
     for (int round = 0; round < 10; round++) {
-        keys0[round] = _mm256_set1_epi32((int)(key0 + (uint32_t)round * PHILOX_W0));
-        keys1[round] = _mm256_set1_epi32((int)(key1 + (uint32_t)round * PHILOX_W1));
+        keys0[round] = _mm256_set1_epi32((int)(key0 + (uint32_t)round * CVECTOR_PHILOX_W0));
+        keys1[round] = _mm256_set1_epi32((int)(key1 + (uint32_t)round * CVECTOR_PHILOX_W1));
     }
     size_t i = 0;
     for (; i + 8 <= count; i += 8) {
@@ -79,19 +74,19 @@ __attribute__((target("avx2"))) static void blocks_avx2(uint32_t first, size_t c
         _mm256_storeu_si256(target + 2, _mm256_permute2x128_si256(u0, u1, 0x31));
         _mm256_storeu_si256(target + 3, _mm256_permute2x128_si256(u2, u3, 0x31));
     }
-    blocks_scalar(first + (uint32_t)i, count - i, w1, w2, w3, key0, key1, out + 4 * i);
+    cvector_philox_blocks_scalar(first + (uint32_t)i, count - i, w1, w2, w3, key0, key1, out + 4 * i);
 }
 
-__attribute__((target("avx512f"))) static void blocks_avx512(uint32_t first, size_t count, uint32_t w1, uint32_t w2,
-                                                              uint32_t w3, uint32_t key0, uint32_t key1,
-                                                              uint32_t *out) {
-    const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M0), m1 = _mm512_set1_epi32((int)PHILOX_M1);
+__attribute__((target("avx512f"))) void cvector_philox_blocks_avx512(uint32_t first, size_t count, uint32_t w1,
+                                                                     uint32_t w2, uint32_t w3, uint32_t key0,
+                                                                     uint32_t key1, uint32_t *out) {
+    const __m512i m0 = _mm512_set1_epi32((int)CVECTOR_PHILOX_M0), m1 = _mm512_set1_epi32((int)CVECTOR_PHILOX_M1);
     const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     const __mmask16 odd = 0xAAAA;
     __m512i keys0[10], keys1[10];
     for (int round = 0; round < 10; round++) {
-        keys0[round] = _mm512_set1_epi32((int)(key0 + (uint32_t)round * PHILOX_W0));
-        keys1[round] = _mm512_set1_epi32((int)(key1 + (uint32_t)round * PHILOX_W1));
+        keys0[round] = _mm512_set1_epi32((int)(key0 + (uint32_t)round * CVECTOR_PHILOX_W0));
+        keys1[round] = _mm512_set1_epi32((int)(key1 + (uint32_t)round * CVECTOR_PHILOX_W1));
     }
     size_t i = 0;
     for (; i + 16 <= count; i += 16) {
@@ -124,22 +119,7 @@ __attribute__((target("avx512f"))) static void blocks_avx512(uint32_t first, siz
         _mm512_storeu_si512(out + 4 * i + 32, _mm512_shuffle_i32x4(b, d, 0x88));
         _mm512_storeu_si512(out + 4 * i + 48, _mm512_shuffle_i32x4(b, d, 0xDD));
     }
-    blocks_scalar(first + (uint32_t)i, count - i, w1, w2, w3, key0, key1, out + 4 * i);
+    cvector_philox_blocks_scalar(first + (uint32_t)i, count - i, w1, w2, w3, key0, key1, out + 4 * i);
 }
 
 #endif
-
-void cvector_philox_blocks(int level, uint32_t first_word0, size_t count, uint32_t word1, uint32_t word2,
-                           uint32_t word3, uint32_t key0, uint32_t key1, uint32_t *out) {
-#if defined(__x86_64__)
-    if (level == CVECTOR_AVX512) {
-        blocks_avx512(first_word0, count, word1, word2, word3, key0, key1, out);
-        return;
-    }
-    if (level == CVECTOR_AVX2) {
-        blocks_avx2(first_word0, count, word1, word2, word3, key0, key1, out);
-        return;
-    }
-#endif
-    blocks_scalar(first_word0, count, word1, word2, word3, key0, key1, out);
-}

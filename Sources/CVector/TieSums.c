@@ -13,7 +13,7 @@
 
 #include <immintrin.h>
 
-#include "SignalWord.h"
+#include "Constants.h"
 
 #pragma clang fp contract(off)
 

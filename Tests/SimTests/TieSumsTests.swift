@@ -138,13 +138,17 @@ import Testing
                     kinds.withUnsafeBufferPointer { kinds in
                         ownWords.withUnsafeBufferPointer { ownWords in
                             detentionLeft.withUnsafeBufferPointer { detentionLeft in
-                                let block = cvector_tie_block(
+                                var block = cvector_tie_block(
                                     offsets: offsets.baseAddress, words: words.baseAddress,
                                     kinds: readsKinds ? kinds.baseAddress : nil, own_words: ownWords.baseAddress,
                                     detained: detentionLeft.baseAddress)
-                                TieSums.sumBlock(
-                                    block, count: count, groups: 3, familyWeight: familyWeight, level: level,
-                                    neighbourhoods: &seen, behaviourCounts: &counts, stride: count)
+                                counts.withUnsafeMutableBytes { counts in
+                                    let summed = VectorKernels.sumBlockTies(
+                                        &block, count: count, groups: 3, familyWeight: familyWeight, seen: &seen,
+                                        behaviourCounts: counts.baseAddress!.assumingMemoryBound(to: Float.self),
+                                        stride: count, level: level)
+                                    #expect(summed, "level \(level) has block tie sums")
+                                }
                             }
                         }
                     }

@@ -1,7 +1,7 @@
 import CVector
 
 /// Everyday acts (``ConductRule``) of many citizens at once: four citizens per AVX-512 vector or
-/// two per AVX2 vector where the CPU has them, else one citizen at a time with
+/// two per AVX2 vector (``VectorKernels``), else one citizen at a time with
 /// ``ConductRule/probabilities(_:traits:shares:socialWeight:ambitionStake:)``. All compute every
 /// lane with the same single-precision operations in the same order (no fused multiply-add), so
 /// the acts never depend on the level.
@@ -43,15 +43,9 @@ public enum ConductBatch {
         count: Int, groups: UnsafePointer<ConductRule.Group>, groupCount: Int, inputs: Inputs,
         level: VectorLevel = .best, into done: UnsafeMutablePointer<UInt32>
     ) {
-        precondition(level <= .best, "\(level) is not supported by this CPU")
-        precondition(groupCount <= 8, "\(groupCount) groups of acts do not fit in 32 bits")
-        #if arch(x86_64)
-            if level >= .avx2 {
-                actsVector(
-                    count: count, groups: groups, groupCount: groupCount, inputs: inputs, level: level, into: done)
-                return
-            }
-        #endif
+        if actsVector(count: count, groups: groups, groupCount: groupCount, inputs: inputs, level: level, into: done) {
+            return
+        }
         let (hardship, riskAversion, threshold, conformity, ambition, logMeans) = inputs.traits
         for i in 0..<count {
             let citizenTraits = SIMD8<Float>(
@@ -68,30 +62,26 @@ public enum ConductBatch {
         }
     }
 
-    #if arch(x86_64)
-        /// ``acts(count:groups:groupCount:inputs:level:into:)`` with the CVector kernel of `level`
-        /// (AVX2 or AVX-512).
-        private static func actsVector(
-            count: Int, groups: UnsafePointer<ConductRule.Group>, groupCount: Int, inputs: Inputs,
-            level: VectorLevel, into done: UnsafeMutablePointer<UInt32>
-        ) {
-            precondition(
-                MemoryLayout<ConductRule.Group>.size == MemoryLayout<cvector_conduct_group>.size,
-                "ConductRule.Group is laid out as cvector_conduct_group")
-            var columns = cvector_conduct_inputs()
-            let (hardship, riskAversion, threshold, conformity, ambition, logMeans) = inputs.traits
-            columns.traits = (hardship, riskAversion, threshold, conformity, ambition, logMeans)
-            columns.social_weight = inputs.socialWeight
-            columns.ambition_stake = inputs.ambitionStake
-            columns.counts = UnsafeRawPointer(inputs.counts).assumingMemoryBound(to: Float.self)
-            columns.draws = UnsafeRawPointer(inputs.draws).assumingMemoryBound(to: UInt32.self)
-            columns.stride = inputs.stride
-            let constants = UnsafeRawPointer(groups).assumingMemoryBound(to: cvector_conduct_group.self)
-            if level == .avx512 {
-                cvector_conduct_acts_avx512(count, groupCount, constants, &columns, done)
-            } else {
-                cvector_conduct_acts_avx2(count, groupCount, constants, &columns, done)
-            }
-        }
-    #endif
+    /// ``acts(count:groups:groupCount:inputs:level:into:)`` with the CVector kernel of `level`;
+    /// false, doing nothing, when `level` has none.
+    private static func actsVector(
+        count: Int, groups: UnsafePointer<ConductRule.Group>, groupCount: Int, inputs: Inputs,
+        level: VectorLevel, into done: UnsafeMutablePointer<UInt32>
+    ) -> Bool {
+        precondition(
+            MemoryLayout<ConductRule.Group>.size == MemoryLayout<cvector_conduct_group>.size,
+            "ConductRule.Group is laid out as cvector_conduct_group")
+        var columns = cvector_conduct_inputs()
+        let (hardship, riskAversion, threshold, conformity, ambition, logMeans) = inputs.traits
+        columns.traits = (hardship, riskAversion, threshold, conformity, ambition, logMeans)
+        columns.social_weight = inputs.socialWeight
+        columns.ambition_stake = inputs.ambitionStake
+        columns.counts = UnsafeRawPointer(inputs.counts).assumingMemoryBound(to: Float.self)
+        columns.draws = UnsafeRawPointer(inputs.draws).assumingMemoryBound(to: UInt32.self)
+        columns.stride = inputs.stride
+        return VectorKernels.conductActs(
+            count: count, groups: groupCount,
+            constants: UnsafeRawPointer(groups).assumingMemoryBound(to: cvector_conduct_group.self),
+            inputs: &columns, done: done, level: level)
+    }
 }

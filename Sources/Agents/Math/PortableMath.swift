@@ -9,24 +9,44 @@ public enum PortableMath {
     /// e^x lane by lane, with relative error below 5e-7 for x in [−87, 88]; inputs are clamped there.
     @inlinable @inline(__always)
     public static func exp(_ x: SIMD4<Float>) -> SIMD4<Float> {
-        let clamped = x.replacing(with: -87, where: x .< -87).replacing(with: 88, where: x .> 88)
+        let clamped = x.replacing(with: Exp.lowest, where: x .< Exp.lowest)
+            .replacing(with: Exp.highest, where: x .> Exp.highest)
         // Adding 1.5 · 2^23 rounds x · log2(e) to the nearest integer n, which then sits in the low
         // mantissa bits: n as a Float, and n + 127 shifted into the exponent field.
-        let magic = SIMD4<Float>(repeating: 12_582_912)
-        let shifted = clamped * 1.442_695_04 + magic
+        let magic = SIMD4<Float>(repeating: Exp.magic)
+        let shifted = clamped * Exp.log2e + magic
         let n = shifted - magic
         // r = x − n ln 2 in two steps (Cody and Waite), so r keeps full precision; |r| ≤ ln(2)/2.
-        let r = (clamped - n * 0.693_145_751_953_125) - n * 1.428_606_765_330_187e-6
-        var p = SIMD4<Float>(repeating: 1 / 720)
-        p = p * r + 1 / 120
-        p = p * r + 1 / 24
-        p = p * r + 1 / 6
-        p = p * r + 0.5
-        p = p * r + 1
-        p = p * r + 1
+        let r = (clamped - n * Exp.ln2High) - n * Exp.ln2Low
+        var p = SIMD4<Float>(repeating: Exp.coefficients.6)
+        p = p * r + Exp.coefficients.5
+        p = p * r + Exp.coefficients.4
+        p = p * r + Exp.coefficients.3
+        p = p * r + Exp.coefficients.2
+        p = p * r + Exp.coefficients.1
+        p = p * r + Exp.coefficients.0
         let bits = unsafeBitCast(shifted, to: SIMD4<UInt32>.self)
-        let exponent = (bits &- Float(12_582_912).bitPattern &+ 127) &<< 23
+        let exponent = (bits &- Exp.magic.bitPattern &+ 127) &<< 23
         return p * unsafeBitCast(exponent, to: SIMD4<Float>.self)
+    }
+
+    /// The constants of ``exp(_:)``, which CVector's kernels repeat (`CVECTOR_EXP_*`; a test
+    /// checks that they agree).
+    @usableFromInline
+    enum Exp {
+        /// Inputs are clamped to [lowest, highest].
+        @inlinable static var lowest: Float { -87 }
+        @inlinable static var highest: Float { 88 }
+        /// 1.5 · 2²³: adding it rounds a Float below 2²² in magnitude to an integer.
+        @inlinable static var magic: Float { 12_582_912 }
+        @inlinable static var log2e: Float { 1.442_695_04 }
+        /// ln 2 split in two (Cody and Waite): high + low.
+        @inlinable static var ln2High: Float { 0.693_145_751_953_125 }
+        @inlinable static var ln2Low: Float { 1.428_606_765_330_187e-6 }
+        /// The polynomial's coefficients c0 ... c6 (1/k!), lowest degree first.
+        @inlinable static var coefficients: (Float, Float, Float, Float, Float, Float, Float) {
+            (1, 1, 0.5, 1 / 6, 1 / 24, 1 / 120, 1 / 720)
+        }
     }
 
     /// The logistic function 1 / (1 + e^−x), lane by lane.

@@ -1,7 +1,5 @@
-import CVector
-
-/// Philox4x32-10 blocks for a run of consecutive counters, computed many at a time with the widest
-/// vector instructions the CPU has (AVX-512 or AVX2, chosen at run time; scalar elsewhere).
+/// Philox4x32-10 blocks for a run of consecutive counters, computed many at a time with the vector
+/// instructions of a ``VectorLevel`` (``VectorKernels/philoxBlocks(_:count:first:word1:word2:word3:key:level:)``).
 ///
 /// Every level gives exactly the words ``Philox4x32/block(_:key:rounds:)`` gives, so outputs never
 /// depend on the machine's instruction set.
@@ -13,9 +11,9 @@ public enum PhiloxBatch {
         _ out: UnsafeMutablePointer<Philox4x32.Counter>, count: Int, first: UInt32, word1: UInt32, word2: UInt32,
         word3: UInt32, key: Philox4x32.Key, level: VectorLevel = .best
     ) {
-        precondition(level <= .best, "\(level) is not supported by this CPU")
         UnsafeMutableRawPointer(out).withMemoryRebound(to: UInt32.self, capacity: 4 * count) { words in
-            cvector_philox_blocks(level.rawValue, first, count, word1, word2, word3, key[0], key[1], words)
+            VectorKernels.philoxBlocks(
+                words, count: count, first: first, word1: word1, word2: word2, word3: word3, key: key, level: level)
         }
     }
 }

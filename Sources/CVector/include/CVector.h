@@ -7,7 +7,7 @@
 
 #include "Level.h"
 #include "Philox.h"
-#include "SignalWord.h"
+#include "Constants.h"
 #include "TieSums.h"
 #include "Conduct.h"
 #include "Ratings.h"

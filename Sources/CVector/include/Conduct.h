@@ -29,7 +29,8 @@ typedef struct {
 
 #if defined(__x86_64__)
 /// Sets bit 4 g + l of done[i] when citizen i (i < count) does behaviour l of group g
-/// (g < groups), four citizens per vector with AVX-512. Needs CVECTOR_AVX512.
+/// (g < groups ≤ CVECTOR_CONDUCT_GROUP_LIMIT), four citizens per vector with AVX-512. Needs
+/// CVECTOR_AVX512.
 void cvector_conduct_acts_avx512(size_t count, size_t groups, const cvector_conduct_group *constants,
                                  const cvector_conduct_inputs *inputs, uint32_t *done);
 

@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 /// The constants of the peer-rating rule (Agents' PeerRatingRule): ratings per citizen are
-/// `whole` (at most 3) plus one with probability `extra_chance`.
+/// `whole` plus one with probability `extra_chance`.
 typedef struct {
     int32_t whole;
     double extra_chance;
@@ -32,14 +32,16 @@ typedef struct {
 /// Ratings received, 16 citizens per vector: for citizen i (i < count), weight_sums[i] and
 /// weighted_ratings[i] are Σ weight and Σ weight · rating over the ratings it received (0 for a
 /// detained citizen or one without ties); totals[0..<3] grow by the ratings given, their sum and
-/// the five-star ones. Needs CVECTOR_AVX512 and rules->whole + (rules->extra_chance > 0) ≤ 3.
+/// the five-star ones. Needs CVECTOR_AVX512 and rules->whole + (rules->extra_chance > 0) ≤
+/// CVECTOR_RATINGS_LIMIT.
 #if defined(__x86_64__)
 void cvector_receive_ratings_avx512(size_t count, const cvector_rating_rules *rules,
                                     const cvector_rating_inputs *inputs, float *weight_sums,
                                     float *weighted_ratings, uint64_t totals[3]);
 
 /// cvector_receive_ratings_avx512 with 8 citizens per vector and the same results. Needs
-/// CVECTOR_AVX2 (or better) and rules->whole + (rules->extra_chance > 0) ≤ 3.
+/// CVECTOR_AVX2 (or better) and rules->whole + (rules->extra_chance > 0) ≤
+/// CVECTOR_RATINGS_LIMIT.
 void cvector_receive_ratings_avx2(size_t count, const cvector_rating_rules *rules,
                                   const cvector_rating_inputs *inputs, float *weight_sums,
                                   float *weighted_ratings, uint64_t totals[3]);

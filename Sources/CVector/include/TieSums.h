@@ -5,12 +5,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Tie kinds as Sim's TieKind raw values (a test checks that they agree).
-enum {
-    CVECTOR_KIND_FAMILY = 0,
-    CVECTOR_KIND_DISTANT = 2,
-};
-
 /// What a citizen sees of its ties at tick t (Swift's `Neighbourhood`): the sums over its present,
 /// visible ties that the rules of tick t+1 read, family ties weighing `family_weight` where
 /// weights are summed. A distant tie is invisible while either end is travel-banned.
@@ -50,8 +44,8 @@ typedef struct {
 #if defined(__x86_64__)
 /// The sums over the ties of `count` citizens, 16 ties per AVX-512 vector: seen[i] is what citizen
 /// i sees, and behaviour_counts[4 (g · stride + i) + k] the number of its visible ties who did
-/// behaviour 4 g + k, for the `groups` groups of four behaviours (at most 3). A detained citizen
-/// sees nothing and counts nothing. Needs CVECTOR_AVX512.
+/// behaviour 4 g + k, for the `groups` groups of four behaviours (at most CVECTOR_BEHAVIOUR_GROUPS).
+/// A detained citizen /// sees nothing and counts nothing. Needs CVECTOR_AVX512.
 void cvector_sum_block_ties_avx512(const cvector_tie_block *block, size_t count, int groups, float family_weight,
                                    cvector_neighbourhood *seen, float *behaviour_counts, size_t stride);
 

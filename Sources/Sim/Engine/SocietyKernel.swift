@@ -163,7 +163,7 @@ struct SocietyKernel: @unchecked Sendable {
                 // now, a citizen at a time, so they overlap the step's arithmetic.
                 let ahead = citizen + KernelScratch.blockSize
                 if Variant.runsRegime && ahead < citizens.upperBound {
-                    cvector_prefetch_tie_words(current, targets, offsets[ahead], offsets[ahead + 1])
+                    VectorKernels.prefetchTieWords(current, targets: targets, slots: offsets[ahead]..<offsets[ahead + 1])
                 }
                 let steps = step(
                     variant, citizen, seen: neighbourhoods[index], chosenActs: chosenActs[index],
@@ -285,20 +285,18 @@ struct SocietyKernel: @unchecked Sendable {
     ) {
         let first = block.lowerBound
         let tieKinds = rules.readsKinds ? UnsafePointer(kinds) : nil
-        #if arch(x86_64)
-            if rules.vectorLevel >= .avx2 {
-                let firstSlot = offsets[first]
-                let tieBlock = cvector_tie_block(
-                    offsets: UnsafeRawPointer(offsets + first).assumingMemoryBound(to: Int64.self),
-                    words: words + firstSlot, kinds: tieKinds.map { $0 + firstSlot }, own_words: current + first,
-                    detained: detentionLeft + first)
-                TieSums.sumBlock(
-                    tieBlock, count: block.count, groups: rules.behaviourGroupCount, familyWeight: rules.familyWeight,
-                    level: rules.vectorLevel, neighbourhoods: neighbourhoods, behaviourCounts: behaviourCounts,
-                    stride: KernelScratch.blockSize)
-                return
-            }
-        #endif
+        let firstSlot = offsets[first]
+        var tieBlock = cvector_tie_block(
+            offsets: UnsafeRawPointer(offsets + first).assumingMemoryBound(to: Int64.self), words: words + firstSlot,
+            kinds: tieKinds.map { $0 + firstSlot }, own_words: current + first, detained: detentionLeft + first)
+        if VectorKernels.sumBlockTies(
+            &tieBlock, count: block.count, groups: rules.behaviourGroupCount, familyWeight: rules.familyWeight,
+            seen: neighbourhoods,
+            behaviourCounts: UnsafeMutableRawPointer(behaviourCounts).assumingMemoryBound(to: Float.self),
+            stride: KernelScratch.blockSize, level: rules.vectorLevel)
+        {
+            return
+        }
         for citizen in block {
             let index = citizen - first
             neighbourhoods[index] = gather(
@@ -529,37 +527,34 @@ struct SocietyKernel: @unchecked Sendable {
         values: UnsafeMutablePointer<Float>, tally: inout ChunkTally
     ) {
         let size = KernelScratch.blockSize
-        #if arch(x86_64)
-            if rules.vectorLevel >= .avx2 && rules.wholeRatingsPerTick + (rules.extraRatingChance > 0 ? 1 : 0) <= 3 {
-                let honest = values
-                for citizen in block {
-                    honest[citizen - block.lowerBound] = honestRating(ownWord: current[citizen])
-                }
-                var constants = cvector_rating_rules(
-                    whole: Int32(rules.wholeRatingsPerTick), extra_chance: rules.extraRatingChance,
-                    listed_stake: rules.listedStake, inflation: rules.ratingInflation, fake_nice: rules.ratingFakeNice,
-                    stigma: rules.ratingStigma, rater_weight: rules.raterWeight)
-                let first = block.lowerBound
-                var inputs = cvector_rating_inputs(
-                    offsets: UnsafeRawPointer(offsets + first).assumingMemoryBound(to: Int64.self),
-                    tie_words: tieWords + offsets[first], own_words: current + first, detained: detentionLeft + first,
-                    honest: honest,
-                    draws: UnsafeRawPointer(draws.blocks(slot: draws.layout.peerRating.unsafelyUnwrapped))
-                        .assumingMemoryBound(to: UInt32.self))
-                let kernel =
-                    rules.vectorLevel == .avx512 ? cvector_receive_ratings_avx512 : cvector_receive_ratings_avx2
-                var totals: (UInt64, UInt64, UInt64) = (0, 0, 0)
-                withUnsafeMutableBytes(of: &totals) { raw in
-                    kernel(
-                        block.count, &constants, &inputs, values + size, values + 2 * size,
-                        raw.baseAddress!.assumingMemoryBound(to: UInt64.self))
-                }
-                tally.ratings += Int(totals.0)
-                tally.ratingSum += Int(totals.1)
-                tally.fiveStarRatings += Int(totals.2)
-                return
+        var constants = cvector_rating_rules(
+            whole: Int32(rules.wholeRatingsPerTick), extra_chance: rules.extraRatingChance,
+            listed_stake: rules.listedStake, inflation: rules.ratingInflation, fake_nice: rules.ratingFakeNice,
+            stigma: rules.ratingStigma, rater_weight: rules.raterWeight)
+        if VectorKernels.hasRatingsKernel(for: constants, level: rules.vectorLevel) {
+            let honest = values
+            for citizen in block {
+                honest[citizen - block.lowerBound] = honestRating(ownWord: current[citizen])
             }
-        #endif
+            let first = block.lowerBound
+            var inputs = cvector_rating_inputs(
+                offsets: UnsafeRawPointer(offsets + first).assumingMemoryBound(to: Int64.self),
+                tie_words: tieWords + offsets[first], own_words: current + first, detained: detentionLeft + first,
+                honest: honest,
+                draws: UnsafeRawPointer(draws.blocks(slot: draws.layout.peerRating.unsafelyUnwrapped))
+                    .assumingMemoryBound(to: UInt32.self))
+            var totals: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            withUnsafeMutableBytes(of: &totals) { raw in
+                VectorKernels.receiveRatings(
+                    count: block.count, rules: &constants, inputs: &inputs, weightSums: values + size,
+                    weightedRatings: values + 2 * size, totals: raw.baseAddress!.assumingMemoryBound(to: UInt64.self),
+                    level: rules.vectorLevel)
+            }
+            tally.ratings += Int(totals.0)
+            tally.ratingSum += Int(totals.1)
+            tally.fiveStarRatings += Int(totals.2)
+            return
+        }
         for citizen in block {
             let index = citizen - block.lowerBound
             let (weightSum, weighted) = receiveRatings(
