@@ -68,11 +68,14 @@ struct RegimeSurveillanceTests {
 
         var scenario = Scenario(name: "cameras")
         scenario.regime.surveillance[.street] = cameras
-        let tables = RuleTables(scenario: scenario)
+        let tables = ConstantTables()
+        let records = RecordMechanism.Constants(scenario: scenario, tables: tables)
         let quarrel = RegimeFixtures.index(of: "quarrel_with_neighbours", in: scenario)
-        #expect(
-            tables.behaviours[quarrel].coverage == Float(cameras.effectiveCoverage),
-            "the kernel records with the derived coverage")
+        withExtendedLifetime(tables) {
+            #expect(
+                records.behaviours[quarrel].coverage == Float(cameras.effectiveCoverage),
+                "the kernel records with the derived coverage")
+        }
     }
 
     @Test("more street cameras mean fewer quarrels with neighbours, tick by tick")

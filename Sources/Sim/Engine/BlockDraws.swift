@@ -20,14 +20,19 @@ struct BlockDraws {
         let dating: Int?
         /// The stream of each slot, in slot order: its purpose and block number.
         let streams: [(purpose: RandomPurpose, block: UInt32)]
+        /// The run's seed and its Philox key, which every stream is keyed by.
+        let seed: UInt64
+        let key: Philox4x32.Key
         /// Slots in all.
         var slotCount: Int { streams.count }
 
         /// The streams `rules` draw from at nearly every citizen and tick.
         init(rules: RunConstants) {
+            seed = rules.seed
+            key = rules.key
             let regime = rules.runsRegime
             // Slot g holds the block (citizen, t+1, conduct, g) of group g of four behaviours.
-            let conductGroups = regime ? rules.behaviourGroupCount : 0
+            let conductGroups = regime ? rules.conduct.groupCount : 0
             var streams = (0..<conductGroups).map { (purpose: RandomPurpose.conduct, block: UInt32($0)) }
             func slot(_ purpose: RandomPurpose, if needed: Bool, blocks: Int = 1) -> Int? {
                 guard needed else { return nil }
@@ -35,11 +40,11 @@ struct BlockDraws {
                 return streams.count - blocks
             }
             conductRecord = slot(
-                .conductRecord, if: regime && rules.behaviourCount > 0,
-                blocks: RecordDraws.blockCount(behaviourCount: rules.behaviourCount))
-            falseDissentRecord = slot(.falseDissentRecord, if: regime && rules.dissentMisidentification > 0)
-            peerRating = slot(.peerRating, if: regime && rules.peerRating)
-            dating = slot(.dating, if: regime && (0..<rules.perkCount).contains { rules.perks[$0].datingRate > 0 })
+                .conductRecord, if: regime && rules.records.behaviourCount > 0,
+                blocks: RecordDraws.blockCount(behaviourCount: rules.records.behaviourCount))
+            falseDissentRecord = slot(.falseDissentRecord, if: regime && rules.dissent.misidentification > 0)
+            peerRating = slot(.peerRating, if: regime && rules.ratings.enabled)
+            dating = slot(.dating, if: regime && rules.perks.dating)
             self.streams = streams
         }
     }
@@ -55,11 +60,11 @@ struct BlockDraws {
 
     /// Computes every slot for `citizens` (at most ``KernelScratch/blockSize``) at tick `tick`,
     /// with `level`'s instructions.
-    func fill(citizens: Range<Int>, tick: UInt32, key: Philox4x32.Key, level: VectorLevel) {
+    func fill(citizens: Range<Int>, tick: UInt32, level: VectorLevel) {
         for (slot, stream) in layout.streams.enumerated() {
             PhiloxBatch.fill(
                 blocks + slot * KernelScratch.blockSize, count: citizens.count, first: UInt32(citizens.lowerBound),
-                word1: tick, word2: stream.purpose.rawValue, word3: stream.block, key: key, level: level)
+                word1: tick, word2: stream.purpose.rawValue, word3: stream.block, key: layout.key, level: level)
         }
     }
 
@@ -81,16 +86,14 @@ struct BlockDraws {
         UnsafePointer(blocks)
     }
 
-    /// The stream (`citizen`, `tick`, `purpose`) of `rules`' seed, starting from slot `slot`'s
+    /// The stream (`citizen`, `tick`, `purpose`) of the run's seed, starting from slot `slot`'s
     /// block for the citizen at index `index` when that stream is precomputed (`slot` not nil).
     @inline(__always)
-    func stream(
-        _ purpose: RandomPurpose, slot: Int?, citizen: Int, index: Int, tick: UInt32, rules: RunConstants
-    ) -> RandomStream {
+    func stream(_ purpose: RandomPurpose, slot: Int?, citizen: Int, index: Int, tick: UInt32) -> RandomStream {
         guard let slot else {
-            return RandomStream(seed: rules.seed, entity: UInt32(citizen), tick: tick, purpose: purpose)
+            return RandomStream(seed: layout.seed, entity: UInt32(citizen), tick: tick, purpose: purpose)
         }
         return RandomStream(
-            key: rules.key, entity: UInt32(citizen), tick: tick, purpose: purpose, firstBlock: self[slot, index])
+            key: layout.key, entity: UInt32(citizen), tick: tick, purpose: purpose, firstBlock: self[slot, index])
     }
 }

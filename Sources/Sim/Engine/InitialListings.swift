@@ -21,8 +21,8 @@ enum InitialListings {
             var mask: UInt8 = 0
             var steps = state.score[citizen]
             for (index, sanction) in sanctions.enumerated() {
-                let constants = rules.sanctions[index]
-                if constants.trigger == SanctionConstants.listed {
+                let constants = rules.sanctions.lists[index]
+                if constants.trigger == SanctionMechanism.List.listed {
                     if mask & (1 << UInt8(constants.follows)) != 0 {
                         state.sanctionLeft[index][citizen] = 1
                         mask |= 1 << UInt8(index)
@@ -45,10 +45,9 @@ enum InitialListings {
             guard mask != 0 else { continue }
             state.score[citizen] = steps
             state.trueScore[citizen] = steps
-            var word = SignalWord.present | SignalWord.listed | SignalWord.stigmatized
-            if mask & rules.travelBanMask != 0 { word |= SignalWord.travelBanned }
-            if mask & rules.schoolMask != 0 { word |= SignalWord.schoolRestricted }
-            word |= rules.scoreFraction(steps) << SignalWord.scoreShift
+            let word =
+                SignalWord.present | rules.sanctions.wordBits(listedMask: mask)
+                | rules.score.scoreFraction(steps) << SignalWord.scoreShift
             state.current[citizen] = word
             state.next[citizen] = word
         }

@@ -19,23 +19,18 @@ public final class Simulation {
     /// The last completed tick (0 before the first step).
     public private(set) var tick = 0
 
-    private let tables: RuleTables
+    private let tables = ConstantTables()
     private let rules: RunConstants
     private let parallel: ChunkedParallel
     private let tallies: Column<ChunkTally>
     private let degreeTallies: Column<DegreeTally>
     private let histograms: Column<UInt64>
     private let histogram: Column<UInt64>
-    private let detectionTable: Column<Float>
-    private let generators: WorkerGenerators
-    private let scratch: KernelScratch
-    private let logMeans: LogMeansCache
+    private let kernelRun: SocietyKernel.Run
     private let rankSample: [Int]
     private let sampleRanks: Column<Double>
     private let citizensBelow: Column<UInt64>
 
-    /// Dissenting-tie counts below this size use a table of detection probabilities made once per run.
-    static let detectionTableSize = 1024
     /// Citizens in the fixed sample whose ranks measure rank volatility.
     static let rankSampleSize = 1000
 
@@ -51,30 +46,32 @@ public final class Simulation {
         self.scenario = scenario
         self.population = population
         self.graph = graph
-        tables = RuleTables(scenario: scenario)
         rules = RunConstants(scenario: scenario, tables: tables, vectorLevel: vectorLevel)
         let score = scenario.regime.score
         let n = population.count
         state = SocietyState(
             count: n, initialScore: score.steps(score.initial),
-            initialFraction: rules.scoreFraction(score.steps(score.initial)),
+            initialFraction: rules.score.scoreFraction(score.steps(score.initial)),
             sanctions: scenario.regime.sanctions.count, graph: graph)
         parallel = ChunkedParallel(count: n, threads: threads)
         tallies = Column(count: parallel.chunkCount, repeating: ChunkTally())
         degreeTallies = Column(count: parallel.chunkCount, repeating: DegreeTally())
         histograms = Column(count: parallel.workerCount * (score.stepCount + 1), repeating: 0)
         histogram = Column(count: score.stepCount + 1, repeating: 0)
-        detectionTable = Column(
-            (0..<Simulation.detectionTableSize).map { [rules] dissenting in
-                DissentRule.detectionProbability(
-                    coverage: rules.dissentCoverage, k: rules.deterrence, dissentingTies: dissenting)
-            })
-        generators = WorkerGenerators(count: parallel.workerCount)
         precondition(parallel.chunkSize % KernelScratch.blockSize == 0, "chunks must be whole blocks")
-        scratch = KernelScratch(
-            workers: parallel.workerCount, behaviourGroups: tables.behaviourGroups.count,
-            drawLayout: BlockDraws.Layout(rules: rules), graph: graph)
-        logMeans = LogMeansCache(population, needed: !scenario.behaviours.isEmpty, parallel: parallel)
+        let workers = parallel.workerCount
+        kernelRun = SocietyKernel.Run(
+            population: population, graph: graph, state: state,
+            logMeans: LogMeansCache(population, needed: !scenario.behaviours.isEmpty, parallel: parallel),
+            detectionTable: DissentMechanism.detectionTable(rules.dissent),
+            detentionTicks: scenario.regime.detention.ticks, generators: WorkerGenerators(count: workers),
+            histograms: histograms, bins: histogram.count,
+            scratch: KernelScratch(
+                workers: workers, behaviourGroups: rules.conduct.groupCount,
+                drawLayout: BlockDraws.Layout(rules: rules),
+                graph: graph),
+            conductScratch: ConductMechanism.Scratch(workers: workers),
+            ratingScratch: RatingMechanism.Scratch(workers: workers))
         let sampleSize = min(n, Simulation.rankSampleSize)
         rankSample = (0..<sampleSize).map { $0 * n / sampleSize }
         sampleRanks = Column(count: sampleSize, repeating: 0)
@@ -87,20 +84,15 @@ public final class Simulation {
     /// Bytes held by the run's buffers (population, graph, state and scratch).
     public var byteCount: Int {
         population.byteCount + graph.byteCount + state.byteCount + tallies.byteCount + degreeTallies.byteCount
-            + histograms.byteCount + histogram.byteCount + detectionTable.byteCount + sampleRanks.byteCount
-            + citizensBelow.byteCount + scratch.byteCount + logMeans.byteCount
+            + histograms.byteCount + histogram.byteCount + sampleRanks.byteCount + citizensBelow.byteCount
+            + kernelRun.byteCount
     }
 
     /// Advances one tick and returns its metrics.
     public func step() -> TickMetrics {
-        let inputs = TickInputs(
-            next: UInt32(tick + 1), legitimacy: Float(scenario.legitimacy.value(at: tick + 1)),
-            perkMinimumSteps: tables.perkMinimumSteps.base)
+        let inputs = TickInputs(next: UInt32(tick + 1), legitimacy: Float(scenario.legitimacy.value(at: tick + 1)))
         histograms.fill(0)
-        let kernel = SocietyKernel(
-            rules: rules, tick: inputs, population: population, logMeans: logMeans, graph: graph, state: state,
-            detentionTicks: scenario.regime.detention.ticks, detectionTable: detectionTable, histograms: histograms,
-            bins: histogram.count, scratch: scratch, generators: generators)
+        let kernel = SocietyKernel(rules: rules, tick: inputs, run: kernelRun)
         let tallies = self.tallies
         parallel.forEachChunk { worker, chunk, citizens in
             tallies[chunk] = kernel.run(citizens: citizens, worker: worker)
@@ -135,26 +127,9 @@ public final class Simulation {
         }
     }
 
-    /// Sets each perk's minimum score (steps) from the current histogram: a fixed value for
-    /// `score_above`, the score of the ⌈qN⌉-th best citizen for `top_share` (ties included).
+    /// Sets each perk's minimum score from the current histogram.
     private func updatePerkThresholds() {
-        let n = UInt64(population.count)
-        for index in 0..<tables.perks.count {
-            let perk = tables.perks[index]
-            guard perk.rankShare > 0 else {
-                tables.perkMinimumSteps[index] = perk.fixedSteps
-                continue
-            }
-            let holders = UInt64((perk.rankShare * Double(n)).rounded(.up))
-            var seen: UInt64 = 0
-            for bin in stride(from: histogram.count - 1, through: 0, by: -1) {
-                seen += histogram[bin]
-                if seen >= holders {
-                    tables.perkMinimumSteps[index] = Int32(bin)
-                    break
-                }
-            }
-        }
+        rules.perks.updateMinimumSteps(histogram: UnsafeBufferPointer(histogram.buffer), population: population.count)
     }
 
     private func metrics() -> TickMetrics {
@@ -261,9 +236,9 @@ public final class Simulation {
     }
 
     private func perkCounts() -> [Int] {
-        (0..<tables.perks.count).map { index in
+        (0..<rules.perks.count).map { index in
             var holders: UInt64 = 0
-            for bin in max(0, min(Int(tables.perkMinimumSteps[index]), histogram.count))..<histogram.count {
+            for bin in max(0, min(Int(rules.perks.minimumSteps[index]), histogram.count))..<histogram.count {
                 holders += histogram[bin]
             }
             return Int(holders)

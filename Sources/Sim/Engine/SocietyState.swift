@@ -62,12 +62,11 @@ public final class SocietyState: @unchecked Sendable {
         swap(&current, &next)
     }
 
-    /// Atomically adds `delta` to citizen `citizen`'s in-degree.
-    @inlinable
-    func addInDegree(_ delta: Int32, to citizen: Int) {
+    /// Atomically adds `delta` to citizen `citizen`'s entry of the in-degrees at `inDegree`.
+    @inline(__always)
+    static func addInDegree(_ delta: Int32, to citizen: Int, in inDegree: UnsafeMutablePointer<UInt32>) {
         let atomic = UnsafeAtomic<UInt32>(
-            at: UnsafeMutableRawPointer(inDegree.base + citizen).assumingMemoryBound(
-                to: UInt32.AtomicRepresentation.self))
+            at: UnsafeMutableRawPointer(inDegree + citizen).assumingMemoryBound(to: UInt32.AtomicRepresentation.self))
         atomic.wrappingIncrement(by: UInt32(bitPattern: delta), ordering: .relaxed)
     }
 
