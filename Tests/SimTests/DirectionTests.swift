@@ -27,10 +27,10 @@ struct DirectionTests {
         let runs = try [0.0, 0.2, 0.5, 0.8, 1.0].map { try Self.run(Self.society(legitimacy: 0.4, coverage: $0)) }
         for (looser, tighter) in zip(runs, runs.dropFirst()) {
             for (a, b) in zip(looser, tighter) {
-                #expect(b.expressedDissent <= a.expressedDissent, "tick \(a.tick)")
+                #expect(b[.expressedDissent] <= a[.expressedDissent], "tick \(a.tick)")
             }
         }
-        #expect(runs.first!.last!.expressedDissent > runs.last!.last!.expressedDissent)
+        #expect(runs.first!.last![.expressedDissent] > runs.last!.last![.expressedDissent])
     }
 
     @Test("lower legitimacy never lowers private dissent, tick by tick")
@@ -38,18 +38,18 @@ struct DirectionTests {
         let runs = try [0.9, 0.7, 0.5, 0.3, 0.1].map { try Self.run(Self.society(legitimacy: $0, coverage: 0.5)) }
         for (higher, lower) in zip(runs, runs.dropFirst()) {
             for (a, b) in zip(higher, lower) {
-                #expect(b.privateDissent >= a.privateDissent, "tick \(a.tick)")
+                #expect(b[.privateDissent] >= a[.privateDissent], "tick \(a.tick)")
             }
         }
-        #expect(runs.last!.last!.privateDissent > runs.first!.last!.privateDissent)
+        #expect(runs.last!.last![.privateDissent] > runs.first!.last![.privateDissent])
     }
 
     @Test("without surveillance nobody falsifies; with it the gap opens")
     func falsificationGap() throws {
         let free = try Self.run(Self.society(legitimacy: 0.4, coverage: 0))
-        #expect(free.allSatisfy { $0.falsificationGap == 0 && $0.recordedDissent == 0 })
+        #expect(free.allSatisfy { $0[.falsificationGap] == 0 && $0[.recordedDissent] == 0 })
         let watched = try Self.run(Self.society(legitimacy: 0.4, coverage: 0.9))
-        #expect(watched.allSatisfy { $0.falsificationGap >= 0 })
-        #expect(watched.last!.falsificationGap > 0)
+        #expect(watched.allSatisfy { $0[.falsificationGap] >= 0 })
+        #expect(watched.last![.falsificationGap] > 0)
     }
 }

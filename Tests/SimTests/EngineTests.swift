@@ -25,7 +25,7 @@ struct EngineTests {
     func threadCountDoesNotMatter() throws {
         let scenario = Self.crackdown()
         let single = try Self.run(scenario, threads: 1)
-        #expect(single.contains { $0.newDetentions > 0 && $0.detained > 0 })
+        #expect(single.contains { $0[.newDetentions] > 0 && $0[.detained] > 0 })
         #expect(try Self.run(scenario, threads: 2) == single)
         #expect(try Self.run(scenario, threads: 3) == single)
     }
@@ -64,10 +64,10 @@ struct EngineTests {
         let simulation = Simulation(
             scenario: scenario, population: population, graph: SocialGraph(citizenCount: 1, ties: []), threads: 1)
         let first = simulation.step()
-        #expect(first.recordedDissent == 1)
-        #expect(first.score.mean == 780)
+        #expect(first[.recordedDissent] == 1)
+        #expect(first[.scoreMean] == 780)
         let second = simulation.step()
-        #expect(second.score.mean == 780 + 7.5 - 20)
+        #expect(second[.scoreMean] == 780 + 7.5 - 20)
     }
 
     @Test("score statistics are exact on a known distribution")

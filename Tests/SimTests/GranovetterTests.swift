@@ -28,9 +28,9 @@ struct GranovetterTests {
     @Test("thresholds 0, 1, ..., 99: everyone riots")
     func uniformThresholdsAllRiot() {
         let rows = crowd(thresholds: Array(0..<100)).run()
-        #expect(rows.last?.expressedDissent == 1)
-        #expect(rows[0].expressedDissent == 0.01)
-        #expect(rows[49].expressedDissent == 0.5)
+        #expect(rows.last?[.expressedDissent] == 1)
+        #expect(rows[0][.expressedDissent] == 0.01)
+        #expect(rows[49][.expressedDissent] == 0.5)
     }
 
     @Test("raise the second person's threshold to 2: only the instigator riots")
@@ -38,6 +38,6 @@ struct GranovetterTests {
         var thresholds = Array(0..<100)
         thresholds[1] = 2
         let rows = crowd(thresholds: thresholds).run()
-        #expect(rows.allSatisfy { $0.expressedDissent == 0.01 })
+        #expect(rows.allSatisfy { $0[.expressedDissent] == 0.01 })
     }
 }

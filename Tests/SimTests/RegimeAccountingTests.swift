@@ -32,11 +32,11 @@ struct RegimeAccountingTests {
         var trace = Trace()
         while simulation.tick < simulation.scenario.ticks {
             let row = simulation.step()
-            trace.acts.append(row.actCounts[0])
+            trace.acts.append(Int(row[.acts][0]))
             trace.left.append(simulation.state.sanctionLeft[0][0])
-            trace.listed.append(row.sanctionCounts[0])
-            trace.newListings.append(row.newListings)
-            trace.delistings.append(row.delistings)
+            trace.listed.append(Int(row[.lists][0]))
+            trace.newListings.append(Int(row[.newListings]))
+            trace.delistings.append(Int(row[.delistings]))
         }
         return trace
     }
@@ -98,11 +98,12 @@ struct RegimeAccountingTests {
         let rows = try RegimeFixtures.run(scenario)
         var framed = 0
         for row in rows {
-            #expect(row.actCounts[late] > 0)
-            #expect(row.wrongfulRecords == n - row.actCounts[late], "tick \(row.tick)")
-            framed += n - row.actCounts[late]
+            #expect(row[.acts][late] > 0)
+            let notDone = n - Int(row[.acts][late])
+            #expect(Int(row[.wrongfulRecords]) == notDone, "tick \(row.tick)")
+            framed += notDone
             // Each false record costs the behaviour's 10 points; nothing else moves scores.
-            #expect(abs(row.score.mean - (1000 - 10 * Double(framed) / Double(n))) < 1e-6, "tick \(row.tick)")
+            #expect(abs(row[.scoreMean] - (1000 - 10 * Double(framed) / Double(n))) < 1e-6, "tick \(row.tick)")
         }
     }
 
@@ -119,8 +120,8 @@ struct RegimeAccountingTests {
         scenario.regime.visibility = Visibility(publicScores: true, cutRate: 0.8)
         let simulation = try RegimeFixtures.simulation(scenario, threads: 2)
         let rows = simulation.run()
-        #expect(rows.reduce(0) { $0 + $1.tiesCut } > 0)
-        #expect(rows.reduce(0) { $0 + $1.newTies } > 0)
+        #expect(rows.reduce(0) { $0 + $1[.tiesCut] } > 0)
+        #expect(rows.reduce(0) { $0 + $1[.newTies] } > 0)
         let graph = simulation.graph
         let n = graph.citizenCount
         var recount = [UInt32](repeating: 0, count: n)
@@ -141,6 +142,6 @@ struct RegimeAccountingTests {
             zip(inDegrees, recount).filter { $0 != $1 }.count == 0, "citizens whose in-degree differs from a recount")
         #expect(duplicates == 0)
         #expect(selfTies == 0)
-        #expect(rows.last!.pariahs == recount.filter { $0 == 0 }.count)
+        #expect(Int(rows.last![.pariahs]) == recount.filter { $0 == 0 }.count)
     }
 }

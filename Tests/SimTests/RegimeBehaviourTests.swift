@@ -22,7 +22,7 @@ struct RegimeBehaviourTests {
             let loose = RegimeFixtures.infractions(a, free)
             let tight = RegimeFixtures.infractions(b, watched)
             #expect(tight <= loose, "tick \(a.tick)")
-            #expect(b.complianceRate >= a.complianceRate, "tick \(a.tick)")
+            #expect(b[.complianceRate] >= a[.complianceRate], "tick \(a.tick)")
             freeTotal += loose
             watchedTotal += tight
         }
@@ -31,9 +31,9 @@ struct RegimeBehaviourTests {
         let perCapitaWatched = Double(watchedTotal) / n
         #expect(
             perCapitaWatched < perCapitaFree * 0.95, "infractions per capita \(perCapitaWatched) vs \(perCapitaFree)")
-        #expect(watchedRows.last!.complianceRate > freeRows.last!.complianceRate)
-        #expect(watchedRows.last!.score.mean < 1000, "recorded infractions cost points")
-        #expect(freeRows.allSatisfy { $0.score.mean == 1000 }, "nothing is recorded without coverage")
+        #expect(watchedRows.last![.complianceRate] > freeRows.last![.complianceRate])
+        #expect(watchedRows.last![.scoreMean] < 1000, "recorded infractions cost points")
+        #expect(freeRows.allSatisfy { $0[.scoreMean] == 1000 }, "nothing is recorded without coverage")
     }
 
     @Test("deterrence works through ambition: with ambition 0 coverage changes no act")
@@ -43,8 +43,8 @@ struct RegimeBehaviourTests {
         let watched = RegimeFixtures.watched(free, coverage: 0.8)
         let freeRows = try RegimeFixtures.run(free)
         let watchedRows = try RegimeFixtures.run(watched)
-        #expect(freeRows.map(\.actCounts) == watchedRows.map(\.actCounts))
-        #expect(watchedRows.last!.score.mean < 1000)
+        #expect(freeRows.map { $0[.acts] } == watchedRows.map { $0[.acts] })
+        #expect(watchedRows.last![.scoreMean] < 1000)
     }
 
     @Test("more social influence raises a common behaviour (sorting recycling), tick by tick")

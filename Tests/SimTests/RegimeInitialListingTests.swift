@@ -42,14 +42,14 @@ struct RegimeInitialListingTests {
     @Test("the first tick lists nobody new; permanent initial listings stay, repaid ones are lifted")
     func firstTicks() throws {
         let permanent = try RegimeFixtures.run(Self.stocked(share: 0.05, duration: nil, liftAbove: nil))
-        #expect(permanent.allSatisfy { $0.newListings == 0 && $0.delistings == 0 })
-        #expect(permanent.allSatisfy { $0.sanctionCounts[0] == permanent[0].sanctionCounts[0] })
-        #expect(permanent[0].sanctionCounts[1] == permanent[0].sanctionCounts[0])
+        #expect(permanent.allSatisfy { $0[.newListings] == 0 && $0[.delistings] == 0 })
+        #expect(permanent.allSatisfy { $0[.lists][0] == permanent[0][.lists][0] })
+        #expect(permanent[0][.lists][1] == permanent[0][.lists][0])
         // With no debt, the score is already at lift_above: every initial listing is lifted at tick 1.
         let repaid = try RegimeFixtures.run(Self.stocked(share: 0.05))
-        #expect(repaid[0].newListings == 0)
-        #expect(repaid[0].sanctionCounts[0] == 0)
-        #expect(repaid[0].delistings > 0)
+        #expect(repaid[0][.newListings] == 0)
+        #expect(repaid[0][.lists][0] == 0)
+        #expect(repaid[0][.delistings] > 0)
     }
 
     @Test("the stock depends on the seed, and not on the thread count")

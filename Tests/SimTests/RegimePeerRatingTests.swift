@@ -47,8 +47,8 @@ struct RegimePeerRatingTests {
         configure(&scenario)
         let rows = try RegimeFixtures.run(scenario)
         for row in rows {
-            #expect(row.meanRating >= 1 && row.meanRating <= 5, "tick \(row.tick)")
-            #expect(row.fiveStarShare >= 0 && row.fiveStarShare <= 1, "tick \(row.tick)")
+            #expect(row[.meanRating] >= 1 && row[.meanRating] <= 5, "tick \(row.tick)")
+            #expect(row[.fiveStarShare] >= 0 && row[.fiveStarShare] <= 1, "tick \(row.tick)")
         }
         return rows
     }
@@ -56,9 +56,9 @@ struct RegimePeerRatingTests {
     @Test("strategic ratings at the defaults: a high-score population rates nearly everyone 5 stars")
     func strategicRatingsInflate() throws {
         let rows = try Self.rated { _ in }
-        #expect(rows[0].meanRating == 5 && rows[0].fiveStarShare == 1, "4 + 1 · (2 · ½ + 1) rounds above 5")
-        #expect(rows.allSatisfy { $0.fiveStarShare > 0.5 })
-        #expect(rows.last!.score.mean > 990, "ratings of 5 keep scores at the top")
+        #expect(rows[0][.meanRating] == 5 && rows[0][.fiveStarShare] == 1, "4 + 1 · (2 · ½ + 1) rounds above 5")
+        #expect(rows.allSatisfy { $0[.fiveStarShare] > 0.5 })
+        #expect(rows.last![.scoreMean] > 990, "ratings of 5 keep scores at the top")
     }
 
     @Test("with no inflation, fake niceness or stigma, ratings are the honest ones")
@@ -68,10 +68,10 @@ struct RegimePeerRatingTests {
             $0.regime.peerRating.fakeNice = 0
             $0.regime.peerRating.stigma = 0
         }
-        #expect(rows[0].meanRating == 4 && rows[0].fiveStarShare == 0, "nobody acted before tick 1")
-        #expect(rows.allSatisfy { $0.meanRating <= 4.4 && $0.fiveStarShare < 0.5 })
-        #expect(rows.contains { $0.fiveStarShare > 0 }, "virtuous acts earn honest 5s")
-        #expect(rows.last!.score.mean < 950, "honest 4s pull scores toward 750")
+        #expect(rows[0][.meanRating] == 4 && rows[0][.fiveStarShare] == 0, "nobody acted before tick 1")
+        #expect(rows.allSatisfy { $0[.meanRating] <= 4.4 && $0[.fiveStarShare] < 0.5 })
+        #expect(rows.contains { $0[.fiveStarShare] > 0 }, "virtuous acts earn honest 5s")
+        #expect(rows.last![.scoreMean] < 950, "honest 4s pull scores toward 750")
     }
 
     @Test("ratings clamp to 1 and 5 under extreme strategic terms")
@@ -81,9 +81,9 @@ struct RegimePeerRatingTests {
             $0.regime.sanctions = [Sanction(name: "everyone", trigger: .scoreBelow(950), duration: nil)]
             $0.regime.peerRating.stigma = 100
         }
-        #expect(shunned.dropFirst().allSatisfy { $0.meanRating == 1 && $0.fiveStarShare == 0 })
+        #expect(shunned.dropFirst().allSatisfy { $0[.meanRating] == 1 && $0[.fiveStarShare] == 0 })
         let adored = try Self.rated { $0.regime.peerRating.fakeNice = 100 }
-        #expect(adored.allSatisfy { $0.meanRating == 5 && $0.fiveStarShare == 1 })
+        #expect(adored.allSatisfy { $0[.meanRating] == 5 && $0[.fiveStarShare] == 1 })
     }
 
     /// Every mechanism on (detention, listings, stigma, cut and new ties), so raters are absent,
@@ -98,12 +98,12 @@ struct RegimePeerRatingTests {
         let world = try World.build(scenario, threads: 2)
         let (portable, portableTargets) = RegimeDeterminismTests.run(
             scenario, on: world, threads: 2, vectorLevel: .scalar)
-        #expect(portable.contains { $0.meanRating > 1 && $0.meanRating < 5 }, "ratings vary")
-        #expect(portable.contains { $0.fiveStarShare > 0 && $0.fiveStarShare < 1 }, "some, not all, five stars")
+        #expect(portable.contains { $0[.meanRating] > 1 && $0[.meanRating] < 5 }, "ratings vary")
+        #expect(portable.contains { $0[.fiveStarShare] > 0 && $0[.fiveStarShare] < 1 }, "some, not all, five stars")
         for level in VectorLevel.allCases where level > .scalar && level <= .best {
             let (rows, targets) = RegimeDeterminismTests.run(scenario, on: world, threads: 2, vectorLevel: level)
-            #expect(rows.map(\.meanRating) == portable.map(\.meanRating), "\(level)")
-            #expect(rows.map(\.fiveStarShare) == portable.map(\.fiveStarShare), "\(level)")
+            #expect(rows.map { $0[.meanRating] } == portable.map { $0[.meanRating] }, "\(level)")
+            #expect(rows.map { $0[.fiveStarShare] } == portable.map { $0[.fiveStarShare] }, "\(level)")
             #expect(rows == portable, "\(level)")
             #expect(targets == portableTargets, "\(level)")
         }

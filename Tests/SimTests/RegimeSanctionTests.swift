@@ -21,16 +21,16 @@ struct RegimeSanctionTests {
         }
         let temporary = try RegimeFixtures.run(scenario(duration: 30))
         let permanent = try RegimeFixtures.run(scenario(duration: nil))
-        #expect(permanent.last!.sanctionCounts[0] > temporary.last!.sanctionCounts[0])
-        #expect(temporary.contains { $0.delistings > 0 })
-        #expect(permanent.allSatisfy { $0.delistings == 0 })
+        #expect(permanent.last![.lists][0] > temporary.last![.lists][0])
+        #expect(temporary.contains { $0[.delistings] > 0 })
+        #expect(permanent.allSatisfy { $0[.delistings] == 0 })
         for (earlier, later) in zip(permanent, permanent.dropFirst()) {
-            #expect(later.sanctionCounts[0] == earlier.sanctionCounts[0] + later.newListings, "tick \(later.tick)")
+            #expect(later[.lists][0] == earlier[.lists][0] + later[.newListings], "tick \(later.tick)")
         }
         for row in temporary + permanent {
-            #expect(row.flightBans == row.sanctionCounts[0] && row.railBans == 0, "tick \(row.tick)")
+            #expect(row[.flightBans] == row[.lists][0] && row[.railBans] == 0, "tick \(row.tick)")
         }
-        #expect(temporary.last!.flightBans > 0)
+        #expect(temporary.last![.flightBans] > 0)
     }
 
     /// Two citizens tied by `kind`: citizen 1 dissents from tick 1 (threshold 0), citizen 0 joins
@@ -56,13 +56,13 @@ struct RegimeSanctionTests {
         let loanBanned = Self.pair(kind: .distant, effects: [.loanBan])
         let local = Self.pair(kind: .social, effects: [.flightBan])
         let joined = [0.5, 1, 1, 1]
-        #expect(loanBanned.map(\.expressedDissent) == joined)
-        #expect(local.map(\.expressedDissent) == joined)
-        #expect(flightBanned.map(\.expressedDissent) == [0.5, 0.5, 0.5, 0.5])
-        #expect(railBanned.map(\.expressedDissent) == [0.5, 0.5, 0.5, 0.5])
-        #expect(flightBanned.allSatisfy { $0.flightBans == 2 && $0.railBans == 0 && $0.sanctionCounts == [2] })
-        #expect(railBanned.allSatisfy { $0.railBans == 2 && $0.flightBans == 0 })
-        #expect(loanBanned.allSatisfy { $0.railBans == 0 && $0.flightBans == 0 })
+        #expect(loanBanned.map { $0[.expressedDissent] } == joined)
+        #expect(local.map { $0[.expressedDissent] } == joined)
+        #expect(flightBanned.map { $0[.expressedDissent] } == [0.5, 0.5, 0.5, 0.5])
+        #expect(railBanned.map { $0[.expressedDissent] } == [0.5, 0.5, 0.5, 0.5])
+        #expect(flightBanned.allSatisfy { $0[.flightBans] == 2 && $0[.railBans] == 0 && $0[.lists] == [2] })
+        #expect(railBanned.allSatisfy { $0[.railBans] == 2 && $0[.flightBans] == 0 })
+        #expect(loanBanned.allSatisfy { $0[.railBans] == 0 && $0[.flightBans] == 0 })
     }
 
     /// Everyone starts at 900, below the permanent sanction's trigger of 950, so everyone is listed
@@ -83,8 +83,8 @@ struct RegimeSanctionTests {
         let blocked = Self.everyoneListed(effects: [.loanBan, .jobBlock])
         let plainRows = try RegimeFixtures.run(plain)
         let blockedRows = try RegimeFixtures.run(blocked)
-        #expect(plainRows.allSatisfy { $0.sanctionCounts == [2_000] })
-        #expect(plainRows[0].actCounts == blockedRows[0].actCounts, "tick 1 decisions precede the first listing")
+        #expect(plainRows.allSatisfy { $0[.lists] == [2_000] })
+        #expect(plainRows[0][.acts] == blockedRows[0][.acts], "tick 1 decisions precede the first listing")
         for (a, b) in zip(plainRows, blockedRows) {
             #expect(
                 RegimeFixtures.acts("late_bill_payment", b, blocked)
@@ -122,8 +122,8 @@ struct RegimeSanctionTests {
             $0.column(.hardship)[0] = 1
         }
         let rows = simulation.run()
-        #expect(rows.map { $0.sanctionCounts[0] } == [1, 1, 1, 1])
-        #expect(rows.map(\.schoolRestricted) == [0, 1, 1, 1])
+        #expect(rows.map { $0[.lists][0] } == [1, 1, 1, 1])
+        #expect(rows.map { $0[.schoolRestricted] } == [0, 1, 1, 1])
     }
 
     @Test("a top_share perk is held by the ⌈qN⌉ best scorers and everyone tied with the last of them")
@@ -142,9 +142,10 @@ struct RegimeSanctionTests {
             let row = simulation.step()
             let scores = (0..<n).map { simulation.state.score[$0] }.sorted(by: >)
             let recount = scores.filter { $0 >= scores[wanted - 1] }.count
-            #expect(row.perkCounts[0] >= wanted)
-            #expect(row.perkCounts[0] == recount, "tick \(row.tick)")
-            last = row.perkCounts[0]
+            let holders = Int(row[.perks][0])
+            #expect(holders >= wanted)
+            #expect(holders == recount, "tick \(row.tick)")
+            last = holders
         }
         #expect(last < 2 * wanted, "once scores spread the holders are about the top share: \(last)")
     }
@@ -161,9 +162,9 @@ struct RegimeSanctionTests {
         let watchedRows = try RegimeFixtures.run(watched)
         let thresholdRows = try RegimeFixtures.run(threshold)
         let rankRows = try RegimeFixtures.run(rank)
-        #expect(thresholdRows[0].actCounts == watchedRows[0].actCounts, "a threshold perk leaves ambition absolute")
-        #expect(rankRows[0].actCounts == freeRows[0].actCounts, "everyone ties at 1000: rank ambition is 0")
+        #expect(thresholdRows[0][.acts] == watchedRows[0][.acts], "a threshold perk leaves ambition absolute")
+        #expect(rankRows[0][.acts] == freeRows[0][.acts], "everyone ties at 1000: rank ambition is 0")
         #expect(RegimeFixtures.infractions(rankRows[0], rank) > RegimeFixtures.infractions(thresholdRows[0], threshold))
-        #expect(rankRows.map(\.actCounts) != thresholdRows.map(\.actCounts))
+        #expect(rankRows.map { $0[.acts] } != thresholdRows.map { $0[.acts] })
     }
 }

@@ -29,7 +29,7 @@ struct RegimeScoreTests {
         let pulled = Self.badCompany { $0.regime.score.association.pull = 0.3 }
         let aloneRows = alone.run()
         _ = pulled.run()
-        #expect(aloneRows.allSatisfy { $0.actCounts[0] == 2 }, "citizens 1 and 2 offend every tick, citizen 0 never")
+        #expect(aloneRows.allSatisfy { $0[.acts][0] == 2 }, "citizens 1 and 2 offend every tick, citizen 0 never")
         #expect(alone.state.score[0] == alone.scenario.regime.score.steps(1000), "no pull: an innocent keeps its score")
         #expect(pulled.state.score[0] < alone.state.score[0])
         #expect(pulled.scenario.regime.score.points(atSteps: pulled.state.score[0]) < 900)
@@ -49,7 +49,7 @@ struct RegimeScoreTests {
             let socialListed = simulation.state.sanctionLeft[0][1] > 0
             let familyListed = simulation.state.sanctionLeft[0][2] > 0
             let row = simulation.step()
-            #expect(row.actCounts[0] == 2)
+            #expect(row[.acts][0] == 2)
             let expected = (socialListed ? 5.0 : 0) + (familyListed ? 10.0 : 0)
             if expected > 0 { penalised += 1 }
             let lost = rules.points(atSteps: before) - rules.points(atSteps: simulation.state.score[0])
@@ -73,13 +73,13 @@ struct RegimeScoreTests {
         let rules = scenario.regime.score
         while simulation.tick < scenario.ticks {
             let row = simulation.step()
-            #expect(abs(row.gradeShares.reduce(0, +) - 1) < 1e-12)
+            #expect(abs(row[.grades].reduce(0, +) - 1) < 1e-12)
             var counts = [Int](repeating: 0, count: rules.grades.count)
             for citizen in 0..<simulation.state.count {
                 let points = rules.points(atSteps: simulation.state.score[citizen])
                 counts[rules.grades.lastIndex { points >= $0.minimum }!] += 1
             }
-            #expect(row.gradeShares == counts.map { Double($0) / Double(simulation.state.count) }, "tick \(row.tick)")
+            #expect(row[.grades] == counts.map { Double($0) / Double(simulation.state.count) }, "tick \(row.tick)")
         }
         let last = simulation.state
         #expect((0..<last.count).contains { rules.points(atSteps: last.score[$0]) < 985 }, "more than one band in use")

@@ -15,9 +15,9 @@ struct RegimeSurveillanceTests {
         scenario.legitimacy.value = 0.2
         scenario.regime.sanctions = [Sanction(name: "low", trigger: .scoreBelow(980), duration: 5)]
         let rows = try RegimeFixtures.run(scenario)
-        #expect(rows.allSatisfy { $0.wrongfulRecords == 0 && $0.wrongfulSanctions == 0 })
-        #expect(rows.contains { $0.recordedDissent > 0 })
-        #expect(rows.last!.score.mean < 1000)
+        #expect(rows.allSatisfy { $0[.wrongfulRecords] == 0 && $0[.wrongfulSanctions] == 0 })
+        #expect(rows.contains { $0[.recordedDissent] > 0 })
+        #expect(rows.last![.scoreMean] < 1000)
     }
 
     @Test("misidentification on a channel raises wrongful records; on a virtue channel it records nothing")
@@ -30,8 +30,8 @@ struct RegimeSurveillanceTests {
         let baseRows = try RegimeFixtures.run(base)
         let streetRows = try RegimeFixtures.run(street)
         let civicRows = try RegimeFixtures.run(civic)
-        #expect(baseRows.allSatisfy { $0.wrongfulRecords == 0 })
-        #expect(streetRows.allSatisfy { $0.wrongfulRecords > 0 })
+        #expect(baseRows.allSatisfy { $0[.wrongfulRecords] == 0 })
+        #expect(streetRows.allSatisfy { $0[.wrongfulRecords] > 0 })
         #expect(civicRows == baseRows, "virtues are never falsely recorded")
     }
 
@@ -44,12 +44,12 @@ struct RegimeSurveillanceTests {
         let denseRows = try RegimeFixtures.run(dense)
         for (a, b) in zip(lightRows, denseRows) {
             #expect(RegimeFixtures.infractions(b, dense) <= RegimeFixtures.infractions(a, light), "tick \(a.tick)")
-            #expect(b.wrongfulRecords >= a.wrongfulRecords, "tick \(a.tick)")
+            #expect(b[.wrongfulRecords] >= a[.wrongfulRecords], "tick \(a.tick)")
         }
         let infractionsLight = lightRows.reduce(0) { $0 + RegimeFixtures.infractions($1, light) }
         let infractionsDense = denseRows.reduce(0) { $0 + RegimeFixtures.infractions($1, dense) }
         #expect(infractionsDense < infractionsLight)
-        #expect(denseRows.reduce(0) { $0 + $1.wrongfulRecords } > lightRows.reduce(0) { $0 + $1.wrongfulRecords })
+        #expect(denseRows.reduce(0) { $0 + $1[.wrongfulRecords] } > lightRows.reduce(0) { $0 + $1[.wrongfulRecords] })
     }
 
     @Test("camera coverage is accuracy · (1 − exp(−cameras per capita · view factor))")
@@ -93,8 +93,8 @@ struct RegimeSurveillanceTests {
         let fewRows = try RegimeFixtures.run(few)
         let manyRows = try RegimeFixtures.run(many)
         for (a, b) in zip(fewRows, manyRows) {
-            #expect(b.actCounts[0] <= a.actCounts[0], "tick \(a.tick)")
+            #expect(b[.acts][0] <= a[.acts][0], "tick \(a.tick)")
         }
-        #expect(manyRows.reduce(0) { $0 + $1.actCounts[0] } < fewRows.reduce(0) { $0 + $1.actCounts[0] })
+        #expect(manyRows.reduce(0) { $0 + $1[.acts][0] } < fewRows.reduce(0) { $0 + $1[.acts][0] })
     }
 }

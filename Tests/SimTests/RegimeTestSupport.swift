@@ -51,13 +51,13 @@ enum RegimeFixtures {
 
     /// Acts of behaviour `name` at one tick.
     static func acts(_ name: String, _ metrics: TickMetrics, _ scenario: Scenario) -> Int {
-        metrics.actCounts[index(of: name, in: scenario)]
+        Int(metrics[.acts][index(of: name, in: scenario)])
     }
 
     /// Acts of every infraction at one tick.
     static func infractions(_ metrics: TickMetrics, _ scenario: Scenario) -> Int {
         scenario.behaviours.indices.filter { scenario.behaviours[$0].kind == .infraction }
-            .reduce(0) { $0 + metrics.actCounts[$1] }
+            .reduce(0) { $0 + Int(metrics[.acts][$1]) }
     }
 
     /// A behaviour done with probability ≈ 1 by citizens with hardship 1 and ≈ 0 by those with

@@ -20,14 +20,14 @@ struct RegimeVisibilityTests {
     func publicScoresIsolateDissenters() throws {
         let privateRows = try RegimeFixtures.run(Self.society(publicScores: false))
         let publicRows = try RegimeFixtures.run(Self.society(publicScores: true))
-        #expect(privateRows.allSatisfy { $0.tiesCut == 0 })
-        #expect(publicRows.reduce(0) { $0 + $1.tiesCut } > 0)
-        #expect(publicRows.contains { $0.recordedDissent > 0 })
-        #expect(publicRows.last!.privateDissent > 0)
+        #expect(privateRows.allSatisfy { $0[.tiesCut] == 0 })
+        #expect(publicRows.reduce(0) { $0 + $1[.tiesCut] } > 0)
+        #expect(publicRows.contains { $0[.recordedDissent] > 0 })
+        #expect(publicRows.last![.privateDissent] > 0)
         #expect(
-            publicRows.last!.dissenterInDegreeRatio < privateRows.last!.dissenterInDegreeRatio,
-            "\(publicRows.last!.dissenterInDegreeRatio) vs \(privateRows.last!.dissenterInDegreeRatio)")
-        #expect(publicRows.last!.pariahs >= privateRows.last!.pariahs)
+            publicRows.last![.dissenterInDegreeRatio] < privateRows.last![.dissenterInDegreeRatio],
+            "\(publicRows.last![.dissenterInDegreeRatio]) vs \(privateRows.last![.dissenterInDegreeRatio])")
+        #expect(publicRows.last![.pariahs] >= privateRows.last![.pariahs])
     }
 
     @Test("with public scores but a cut rate of 0 nothing is cut")
@@ -36,7 +36,7 @@ struct RegimeVisibilityTests {
         scenario.ticks = 6
         scenario.regime.visibility.cutRate = 0
         let rows = try RegimeFixtures.run(scenario)
-        #expect(rows.allSatisfy { $0.tiesCut == 0 })
-        #expect(rows.contains { $0.recordedDissent > 0 })
+        #expect(rows.allSatisfy { $0[.tiesCut] == 0 })
+        #expect(rows.contains { $0[.recordedDissent] > 0 })
     }
 }

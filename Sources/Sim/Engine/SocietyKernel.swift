@@ -39,7 +39,7 @@ struct SocietyKernel: @unchecked Sendable {
         let detectionTable: Column<Float>
         let detentionTicks: Distribution
         let generators: WorkerGenerators
-        /// Per worker, `bins` counts of citizens per score grid step.
+        /// Per worker, `bins` counts of citizens per score grid step (the ``MetricsRecorder``'s).
         let histograms: Column<UInt64>
         let bins: Int
         let scratch: KernelScratch
@@ -169,7 +169,7 @@ struct SocietyKernel: @unchecked Sendable {
                 ties.cut(citizen, seen: seen, tieWords: tieWords, tally: &tally)
                 ties.date(now, draws: draws, drawIndex: drawIndex, tally: &tally)
             }
-            if !now.infraction { tally.compliant += 1 }
+            if !now.infraction { tally[.compliant] += 1 }
         }
         score.clamp(&now, tracksTrueScore: tracksTrueScore)
         if tracksTrueScore { sanctions.update(&now, tally: &tally) }

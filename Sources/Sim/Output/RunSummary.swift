@@ -1,16 +1,15 @@
 /// `summary.csv`: one row with the run's key parameters and final metrics.
 public enum RunSummary {
-    /// The one-row table for a run of `scenario` over `graph` that produced `rows`.
-    public static func table(scenario: Scenario, graph: GraphReport, layout: MetricsLayout, rows: [TickMetrics])
-        -> CSVTable
-    {
+    /// The one-row table for a run of `scenario` over `graph` that produced `rows` (at least one).
+    public static func table(scenario: Scenario, graph: GraphReport, rows: [TickMetrics]) -> CSVTable {
         let final = rows.last!
-        let peak = rows.max { $0.expressedDissent < $1.expressedDissent }!
-        let meanExpressed = rows.reduce(0) { $0 + $1.expressedDissent } / Double(rows.count)
+        let layout = final.layout
+        let peak = rows.max { $0[.expressedDissent] < $1[.expressedDissent] }!
+        let meanExpressed = rows.reduce(0) { $0 + $1[.expressedDissent] } / Double(rows.count)
         let parameters: [(String, String)] = [
             ("scenario", scenario.name),
             ("seed", String(scenario.seed)),
-            ("population", String(final.population)),
+            ("population", String(Int(final[.population]))),
             ("ticks", String(scenario.ticks)),
             ("graph_model", scenario.graph.model.rawValue),
             ("mean_degree", CSVNumber.format(graph.meanDegree)),
@@ -21,7 +20,7 @@ public enum RunSummary {
             ("severity", CSVNumber.format(scenario.dissent.severity)),
             ("detention_probability", CSVNumber.format(scenario.regime.detention.probability)),
             ("dissent_points", CSVNumber.format(scenario.regime.score.points.dissent)),
-            ("peak_expressed_dissent", CSVNumber.format(peak.expressedDissent)),
+            ("peak_expressed_dissent", CSVNumber.format(peak[.expressedDissent])),
             ("peak_tick", String(peak.tick)),
             ("mean_expressed_dissent", CSVNumber.format(meanExpressed)),
         ]

@@ -26,15 +26,14 @@ public enum Runner {
             let (world, simulation, rows) = try simulate(request.loaded.scenario, threads: request.threads) {
                 progress(.ticking(tick: $0, ticks: ticks))
             }
-            let layout = MetricsLayout(scenario: simulation.scenario, population: world.population.count)
+            let layout = simulation.layout
             var timeseries = CSVTable(header: layout.columnNames)
             for row in rows { timeseries.append(layout.row(row)) }
             let files = [
                 ("timeseries.csv", timeseries.data),
                 (
                     "summary.csv",
-                    RunSummary.table(scenario: simulation.scenario, graph: world.report, layout: layout, rows: rows)
-                        .data
+                    RunSummary.table(scenario: simulation.scenario, graph: world.report, rows: rows).data
                 ),
             ]
             var hashes: [String: String] = [:]

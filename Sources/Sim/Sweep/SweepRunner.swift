@@ -61,8 +61,8 @@ public enum SweepRunner {
 
     /// The last tick's row of `scenario`'s timeseries, one cell per ``MetricsLayout`` column.
     public static func finalMetrics(of scenario: Scenario, threads: Int) throws -> [String] {
-        let (world, _, rows) = try Runner.simulate(scenario, threads: threads)
-        return MetricsLayout(scenario: scenario, population: world.population.count).row(rows.last!)
+        let final = try Runner.simulate(scenario, threads: threads).rows.last!
+        return final.layout.row(final)
     }
 
     /// The runs still to do and the log they go to, shared by the workers under a lock.

@@ -168,7 +168,7 @@ struct ConductMechanism {
         if now.listedMask & constants.throttleMask != 0 { impossible |= constants.onlineMask }
         let done = chosenActs & constants.behaviourMask & ~impossible
         now.word |= done << SignalWord.behaviourShift
-        tally.virtueActs += (done & constants.virtueMask).nonzeroBitCount
+        tally[.virtueActs] += (done & constants.virtueMask).nonzeroBitCount
         if done & ~constants.virtueMask != 0 { now.infraction = true }
         var remaining = done
         while remaining != 0 {

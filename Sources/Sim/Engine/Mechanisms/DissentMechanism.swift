@@ -89,7 +89,7 @@ struct DissentMechanism {
         guard detentionLeft[now.citizen] > 0 else { return false }
         detentionLeft[now.citizen] -= 1
         now.word = 0
-        tally.detained += 1
+        tally[.detained] += 1
         return true
     }
 
@@ -108,7 +108,7 @@ struct DissentMechanism {
             grievance: DissentRule.grievance(hardship: hardship[citizen], legitimacy: legitimacy))
         var expressed = false
         if DissentRule.expresses(share: share, threshold: privateThreshold) {
-            tally.privateDissent += 1
+            tally[.privateDissent] += 1
             now.word |= SignalWord.privateDissent
             let detection =
                 dissenting < Self.detectionTableSize
@@ -119,12 +119,12 @@ struct DissentMechanism {
             if DissentRule.expresses(share: share, threshold: effectiveThreshold) {
                 expressed = true
                 now.word |= SignalWord.expressedDissent
-                tally.expressed += 1
+                tally[.expressed] += 1
                 if detection > 0 {
                     var stream = RandomStream(
                         seed: constants.seed, entity: UInt32(citizen), tick: tick, purpose: .dissentDetection)
                     if stream.nextUniform() < Double(detection) {
-                        tally.recordedDissent += 1
+                        tally[.recordedDissent] += 1
                         now.records.dissent = true
                         now.steps += constants.penaltySteps
                         now.trueSteps += constants.penaltySteps
@@ -138,7 +138,7 @@ struct DissentMechanism {
                 .falseDissentRecord, slot: draws.layout.falseDissentRecord, citizen: citizen, index: drawIndex,
                 tick: tick)
             if stream.nextUniform() < constants.misidentification {
-                tally.wrongfulRecords += 1
+                tally[.wrongfulRecords] += 1
                 now.records.dissent = true
                 now.records.falseDissent = true
                 now.steps += constants.penaltySteps
@@ -163,6 +163,6 @@ struct DissentMechanism {
         generator.reset(seed: constants.seed, entity: UInt32(citizen), tick: tick, purpose: .detentionLength)
         let length = detentionTicks.sample(generator).rounded()
         detentionLeft[citizen] = UInt16(clamping: Int(max(1, min(length, Double(UInt16.max)))))
-        tally.newDetentions += 1
+        tally[.newDetentions] += 1
     }
 }

@@ -98,9 +98,9 @@ struct RatingMechanism {
                     weightedRatings: values + 2 * size, totals: raw.baseAddress!.assumingMemoryBound(to: UInt64.self),
                     level: level)
             }
-            tally.ratings += Int(totals.0)
-            tally.ratingSum += Int(totals.1)
-            tally.fiveStarRatings += Int(totals.2)
+            tally[.ratings] += Int(totals.0)
+            tally[.ratingSum] += Int(totals.1)
+            tally[.fiveStarRatings] += Int(totals.2)
             return
         }
         for citizen in block {
@@ -170,9 +170,9 @@ struct RatingMechanism {
             let weight = PeerRatingRule.weight(raterScoreFraction: raterFraction, raterWeight: rules.rater_weight)
             weightSum += weight
             weightedRatings += weight * Float(rating)
-            tally.ratings += 1
-            tally.ratingSum += rating
-            if rating == 5 { tally.fiveStarRatings += 1 }
+            tally[.ratings] += 1
+            tally[.ratingSum] += rating
+            if rating == 5 { tally[.fiveStarRatings] += 1 }
         }
         return (weightSum, weightedRatings)
     }

@@ -75,7 +75,7 @@ struct RecordMechanism {
                 if done & bit == 0 {
                     now.records.behaviours |= bit
                     now.records.falseBehaviours |= bit
-                    tally.wrongfulRecords += 1
+                    tally[.wrongfulRecords] += 1
                     now.steps += constants.behaviours[b].pointsSteps
                 }
                 return

@@ -143,7 +143,7 @@ struct SanctionMechanism {
     /// Counts a citizen with a family tie under a school restriction.
     @inline(__always)
     func countSchoolRestriction(seen: Neighbourhood, tally: inout ChunkTally) {
-        if seen.schoolRestricted { tally.schoolRestricted += 1 }
+        if seen.schoolRestricted { tally[.schoolRestricted] += 1 }
     }
 
     /// Expires, lifts and triggers the citizen's listings from its clamped scores and this tick's
@@ -160,13 +160,13 @@ struct SanctionMechanism {
                 let followed = UInt8(1) << UInt8(list.follows)
                 let following = newMask & followed != 0
                 if following && left == 0 {
-                    tally.newListings += 1
+                    tally[.newListings] += 1
                     if wrongful & followed != 0 {
                         wrongful |= bit
-                        tally.wrongfulSanctions += 1
+                        tally[.wrongfulSanctions] += 1
                     }
                 } else if !following && left > 0 {
-                    tally.delistings += 1
+                    tally[.delistings] += 1
                     wrongful &= ~bit
                 }
                 left = following ? 1 : 0
@@ -174,7 +174,7 @@ struct SanctionMechanism {
                 if left != SocietyState.permanent { left -= 1 }
                 if left > 0 && now.steps >= list.lift { left = 0 }
                 if left == 0 {
-                    tally.delistings += 1
+                    tally[.delistings] += 1
                     wrongful &= ~bit
                 }
             } else {
@@ -193,10 +193,10 @@ struct SanctionMechanism {
                 }
                 if triggered {
                     left = list.duration
-                    tally.newListings += 1
+                    tally[.newListings] += 1
                     if falsely {
                         wrongful |= bit
-                        tally.wrongfulSanctions += 1
+                        tally[.wrongfulSanctions] += 1
                     }
                 }
             }
@@ -207,8 +207,8 @@ struct SanctionMechanism {
             }
         }
         wrongfulListings[citizen] = wrongful
-        if newMask & constants.flightBanMask != 0 { tally.flightBans += 1 }
-        if newMask & constants.railBanMask != 0 { tally.railBans += 1 }
+        if newMask & constants.flightBanMask != 0 { tally[.flightBans] += 1 }
+        if newMask & constants.railBanMask != 0 { tally[.railBans] += 1 }
         now.word |= constants.wordBits(listedMask: newMask)
     }
 }

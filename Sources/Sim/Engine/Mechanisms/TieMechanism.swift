@@ -78,7 +78,7 @@ struct TieMechanism {
             guard tieWords[slot] & SignalWord.stigmatized != 0 else { continue }
             if !constants.cutFamily && kinds[slot] == TieKind.family.rawValue { continue }
             guard stream.nextUniform() < Double(probability) else { continue }
-            if repoint(citizen, slot: slot, stream: &stream) { tally.tiesCut += 1 }
+            if repoint(citizen, slot: slot, stream: &stream) { tally[.tiesCut] += 1 }
         }
     }
 
@@ -97,7 +97,7 @@ struct TieMechanism {
         guard stream.nextUniform() < rate else { return }
         let slot = start + stream.nextIndex(below: degree)
         guard kinds[slot] != TieKind.family.rawValue else { return }
-        if repoint(citizen, slot: slot, stream: &stream) { tally.newTies += 1 }
+        if repoint(citizen, slot: slot, stream: &stream) { tally[.newTies] += 1 }
     }
 
     /// Marks the citizen stigmatized when its dissent is on record or its score is below
