@@ -1,10 +1,9 @@
-/// How citizens weigh the risk of expressing dissent (`[dissent]`).
+/// How citizens weigh the risk of expressing dissent. Keys, defaults, ranges and sources:
+/// ``ScenarioKeys``.
 public struct DissentParameters: Sendable, Equatable {
-    /// k in P = 1 - exp(-k · coverage / (1 + A)) (`dissent.deterrence`, default 2.3, ≥ 0): with
-    /// k = 2.3 a lone dissenter under full coverage expects to be caught with probability 0.9.
+    /// k in the detection probability P = 1 - exp(-k · coverage / (1 + A)).
     public var deterrence: Double
-    /// Severity of punishment as perceived, scaling the deterrence term (`dissent.severity`,
-    /// default 1, ≥ 0).
+    /// Severity of punishment as perceived, scaling the deterrence term.
     public var severity: Double
 
     public init(deterrence: Double = 2.3, severity: Double = 1) {

@@ -1,9 +1,8 @@
-/// A named score band (`[[score.grades]]`): citizens with score ≥ `minimum` and below the next
-/// higher band's minimum.
+/// A named score band: citizens with score ≥ `minimum` and below the next higher band's minimum.
 public struct Grade: Sendable, Equatable {
-    /// Band name, also a column name suffix: letters, digits, `_`, `+`, `-` (`name`).
+    /// Band name, also a column name suffix: letters, digits, `_`, `+`, `-`.
     public var name: String
-    /// Lowest score in the band (`min`).
+    /// Lowest score in the band.
     public var minimum: Double
 
     public init(name: String, minimum: Double) {
