@@ -1,6 +1,6 @@
 import Agents
 
-/// An everyday behaviour, as data (`[[behaviours]]`).
+/// An everyday behaviour, as data. Keys and ranges: ``ScenarioKeys``.
 ///
 /// Each tick each present citizen does each behaviour with a logit probability (docs/MODEL.md,
 /// "Everyday behaviours"); the act is recorded with its channel's coverage and, once recorded,
@@ -20,20 +20,20 @@ public struct Behaviour: Sendable, Equatable {
         case listedTie = "listed-tie"
     }
 
-    /// Identifier, also used in column names: lowercase letters, digits and `_` (`name`).
+    /// Identifier, also used in column names: lowercase letters, digits and `_`.
     public var name: String
-    /// Virtue or infraction (`kind`).
+    /// Virtue or infraction.
     public var kind: Kind
-    /// Base probability per tick in (0, 1) with no influences (`rate`).
+    /// Base probability per tick with no influences, in (0, 1).
     public var rate: Double
-    /// Points added when recorded (`points`; negative for deductions).
+    /// Points added when recorded; negative for deductions.
     public var points: Double
-    /// The channel that can record it (`channel`).
+    /// The channel that can record it.
     public var channel: Surveillance.ChannelName
-    /// Utility weight per trait (`drivers`, e.g. `{ hardship = 1.5, means = -1 }`); `means` enters
-    /// as ln(means), so a negative weight makes the poor likelier to do it.
+    /// Utility weight per trait; `means` enters as ln(means), so a negative weight makes the poor
+    /// likelier to do it.
     public var drivers: [Trait: Double]
-    /// When the act is possible (`condition`, default `always`).
+    /// When the act is possible.
     public var condition: Condition
 
     public init(
@@ -55,7 +55,7 @@ public struct Behaviour: Sendable, Equatable {
     /// The default list, after the source: late bill payment, unpaid fine, traffic violation,
     /// gaming all day, quarrel with neighbours, charity, sorting recycling, volunteering, and
     /// associating with a blacklisted person. Rates are per day; points follow Rongcheng-style
-    /// tables (−5 to −50 for infractions, +5 to +20 for virtues).
+    /// tables (−5 to −30 for infractions, +5 to +20 for virtues).
     public static let defaults: [Behaviour] = [
         Behaviour(
             name: "late_bill_payment", kind: .infraction, rate: 0.01, points: -10, channel: .financial,

@@ -1,8 +1,8 @@
 import Agents
 
-/// How the social graph is generated (`[graph]`).
+/// How the social graph is generated. Keys, defaults and ranges: ``ScenarioKeys``.
 public struct GraphSpec: Sendable, Equatable {
-    /// The generator of social (non-family) ties (`graph.model`).
+    /// The generator of social (non-family) ties.
     public enum Model: String, Sendable, CaseIterable, Codable {
         /// Watts–Strogatz: a ring lattice of `meanDegree` neighbours, each tie rewired with
         /// probability `rewire`.
@@ -15,24 +15,22 @@ public struct GraphSpec: Sendable, Equatable {
         case edgeList = "edge-list"
     }
 
-    /// Social-tie generator (`graph.model`, default `small-world`).
+    /// Social-tie generator.
     public var model: Model
-    /// Mean number of social ties per citizen (`graph.mean_degree`, default 14); small-world
-    /// rounds it down to an even lattice degree.
+    /// Mean number of social ties per citizen; small-world rounds it down to an even lattice degree.
     public var meanDegree: Double
-    /// Small-world rewiring probability (`graph.rewire`, default 0.1, in [0, 1]).
+    /// Small-world: probability that a lattice tie's far end is rewired to a random citizen.
     public var rewire: Double
-    /// Edge-list path (`graph.file`), resolved against the folder of the scenario file that named it.
+    /// Edge-list file of social ties: an absolute path.
     public var file: String?
-    /// Households: cliques of family ties among consecutive ids (`[graph.households]`).
+    /// Households: cliques of family ties among consecutive ids.
     public var households: Households
 
-    /// Household cliques (`[graph.households]`).
+    /// Household cliques.
     public struct Households: Sendable, Equatable {
-        /// Whether households are generated (`graph.households.enabled`, default true; ignored for
-        /// edge lists).
+        /// Whether households are generated; ignored for edge lists.
         public var enabled: Bool
-        /// Household size distribution, rounded to an integer ≥ 1 (`graph.households.size`).
+        /// Household size distribution, rounded to an integer ≥ 1.
         public var size: Distribution
 
         /// Household sizes of China's 2020 census (shares of households with 1..6 members),

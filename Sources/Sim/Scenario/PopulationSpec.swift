@@ -1,20 +1,19 @@
 import Agents
 
-/// How the population is made (`[population]` and `[traits.<trait>]`).
+/// How the population is made. Keys, defaults and ranges: ``ScenarioKeys``.
 public struct PopulationSpec: Sendable, Equatable {
-    /// Number of citizens (`population.size`); nil means "take it from `population.file` or the
-    /// edge-list file", and 10,000 when neither gives one.
+    /// Number of citizens; nil means "take it from the population file or the edge list", and
+    /// ``defaultSize`` when neither gives one.
     public var size: Int?
-    /// Optional CSV of traits, one row per citizen (`population.file`), resolved against the
-    /// folder of the scenario file that named it.
+    /// Optional CSV of traits, one row per citizen: an absolute path.
     public var file: String?
-    /// The distribution each trait is drawn from when the CSV does not give it (`[traits.<trait>]`).
+    /// The distribution each trait is drawn from when the CSV does not give it.
     public var traits: [Trait: Distribution]
 
     /// The population size used when nothing else fixes one.
     public static let defaultSize = 10_000
 
-    /// Default trait distributions: documented in docs/MODEL.md.
+    /// Default trait distributions (their reasons: ``ScenarioKeys``).
     public static let defaultTraits: [Trait: Distribution] = [
         .hardship: .beta(alpha: 2, beta: 5),
         .riskAversion: .uniform(min: 0, max: 1),

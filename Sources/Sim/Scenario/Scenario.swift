@@ -3,33 +3,33 @@ import Agents
 /// A fully resolved scenario: every parameter of one run except the thread count.
 ///
 /// Built by ``ScenarioLoader`` from a TOML file (with `extends` and `--set` applied and defaults
-/// filled in). Field documentation gives each parameter's scenario-file key; docs/MODEL.md gives
-/// the rules they feed.
+/// filled in). The keys that set each field, with their defaults, ranges and sources, are declared
+/// once in ``ScenarioKeys``; docs/MODEL.md gives the rules they feed.
 public struct Scenario: Sendable, Equatable {
-    /// Short name (`name`; defaults to the file name without `.toml`).
+    /// Short name, used in output folder names and manifests.
     public var name: String
-    /// One-line description (`description`).
+    /// One-line description.
     public var description: String
-    /// Seed of every random stream (`seed`).
+    /// Seed of every random stream.
     public var seed: UInt64
-    /// Number of ticks to simulate (`ticks`, ≥ 1).
+    /// Number of ticks to simulate.
     public var ticks: Int
-    /// Real population the simulated one stands for (`represents`, e.g. 1_400_000_000); when set,
-    /// every count in the outputs also appears scaled to it. Nil: no scaled columns.
+    /// Real population the simulated one stands for; when set, every count in the outputs also
+    /// appears scaled to it. Nil: no scaled columns.
     public var represents: Int?
-    /// Who the citizens are (`[population]`, `[traits.*]`).
+    /// Who the citizens are.
     public var population: PopulationSpec
-    /// Who is tied to whom (`[graph]`).
+    /// Who is tied to whom.
     public var graph: GraphSpec
-    /// Regime legitimacy over time (`[legitimacy]`).
+    /// Regime legitimacy over time.
     public var legitimacy: LegitimacySchedule
-    /// How citizens weigh the risk of dissent (`[dissent]`).
+    /// How citizens weigh the risk of dissent.
     public var dissent: DissentParameters
-    /// Everyday behaviours (`[[behaviours]]`, at most 12; default ``Behaviour/defaults``).
+    /// Everyday behaviours, at most ``Behaviour/maximumCount``.
     public var behaviours: [Behaviour]
-    /// Weights of social influence and incentives on behaviours (`[conduct]`).
+    /// Weights of social influence and incentives on behaviours.
     public var conduct: ConductParameters
-    /// What the regime watches, scores and punishes (`[surveillance]`, `[score]`, `[detention]`).
+    /// What the regime watches, scores, punishes and rewards.
     public var regime: Regime
 
     public init(

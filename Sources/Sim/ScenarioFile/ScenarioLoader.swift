@@ -59,9 +59,8 @@ public struct ScenarioLoader: Sendable {
             tree = try Self.apply(override, to: tree)
         }
         let name = URL(fileURLWithPath: path).lastPathComponent
-        let scenario = try ScenarioDecoder(defaultName: name.hasSuffix(".toml") ? String(name.dropLast(5)) : name)
-            .decode(tree)
-        return LoadedScenario(scenario: scenario, resolvedTOML: ScenarioEncoder.toml(scenario), sourcePath: path)
+        let scenario = try ScenarioKeys.decode(tree, name: name.hasSuffix(".toml") ? String(name.dropLast(5)) : name)
+        return LoadedScenario(scenario: scenario, resolvedTOML: ScenarioKeys.toml(scenario), sourcePath: path)
     }
 
     /// Parses `text` and merges it over the scenario it extends, if any. `chain` holds the
@@ -172,7 +171,7 @@ public struct ScenarioLoader: Sendable {
         let key = component.key
         var entries = node.entries ?? [:]
         if path.count == 1, component.index == nil, key == "distribution", case .string(let name) = value.value,
-            let kind = ScenarioDecoder.DistributionKind(rawValue: name)
+            let kind = DistributionKind(rawValue: name)
         {
             entries = entries.filter { kind.parameters.contains($0.key) }
         }

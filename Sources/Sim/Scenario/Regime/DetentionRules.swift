@@ -1,12 +1,12 @@
 import Agents
 
-/// Detention after recorded dissent (`[detention]`).
+/// Detention after recorded dissent. Keys, defaults and ranges: ``ScenarioKeys``.
 ///
 /// A detained citizen acts in no way and counts in no one's share of dissenting ties.
 public struct DetentionRules: Sendable, Equatable {
-    /// Probability that a recorded dissent leads to detention (`detention.probability`, default 0).
+    /// Probability that a recorded dissent leads to detention.
     public var probability: Double
-    /// Detention length in ticks, rounded to an integer ≥ 1 (`detention.ticks`, default constant 10).
+    /// Detention length in ticks, rounded to an integer ≥ 1.
     public var ticks: Distribution
 
     public init(probability: Double = 0, ticks: Distribution = .constant(value: 10)) {

@@ -3,19 +3,19 @@
 /// Each mechanism is its own value so later mechanisms (behaviours, sanctions, perks, peer rating)
 /// are added beside these without changing them.
 public struct Regime: Sendable, Equatable {
-    /// Recording probabilities per channel (`[surveillance]`).
+    /// Recording probabilities per channel.
     public var surveillance: Surveillance
-    /// The score: range, points, recovery (`[score]`).
+    /// The score: range, points, recovery.
     public var score: ScoreRules
-    /// Detention after recorded dissent (`[detention]`).
+    /// Detention after recorded dissent.
     public var detention: DetentionRules
-    /// Blacklists and sanctions, evaluated in order (`[[sanctions]]`, at most 8).
+    /// Blacklists and sanctions, evaluated in order; at most ``Sanction/maximumCount``.
     public var sanctions: [Sanction]
-    /// Perks (`[[perks]]`, at most 8).
+    /// Perks; at most ``Perk/maximumCount``.
     public var perks: [Perk]
-    /// Peer rating (`[peer_rating]`).
+    /// Peer rating.
     public var peerRating: PeerRating
-    /// Score visibility and tie cutting (`[visibility]`).
+    /// Score visibility and tie cutting.
     public var visibility: Visibility
 
     public init(

@@ -1,11 +1,11 @@
-/// Regime legitimacy L(t) in [0, 1] over ticks (`[legitimacy]`).
+/// Regime legitimacy L(t) in [0, 1] over ticks. Keys, defaults and ranges: ``ScenarioKeys``.
 ///
 /// Either a constant `value`, or a piecewise-linear `schedule` of (tick, value) points in
 /// increasing tick order, held flat before the first point and after the last.
 public struct LegitimacySchedule: Sendable, Equatable {
-    /// Legitimacy when the schedule is empty (`legitimacy.value`, default 0.6).
+    /// Legitimacy when the schedule is empty.
     public var value: Double
-    /// (tick, legitimacy) points, ticks strictly increasing (`legitimacy.schedule`).
+    /// (tick, legitimacy) points, ticks strictly increasing.
     public var schedule: [Point]
 
     /// One point of the schedule.

@@ -1,11 +1,10 @@
-/// A perk for high scorers (`[[perks]]`), held while its condition holds.
+/// A perk for high scorers, held while its condition holds. Keys and ranges: ``ScenarioKeys``.
 public struct Perk: Sendable, Equatable {
     /// Who gets it.
     public enum Trigger: Sendable, Equatable {
-        /// Score at least a value (`trigger = { score_above = 900 }`).
+        /// Score at least a value.
         case scoreAbove(Double)
-        /// The top share q in (0, 1] of scores at the previous tick (`trigger = { top_share = 0.1 }`);
-        /// makes ambition positional.
+        /// The top share q in (0, 1] of scores at the previous tick; makes ambition positional.
         case topShare(Double)
     }
 
@@ -22,15 +21,15 @@ public struct Perk: Sendable, Equatable {
         case meansBonus = "means-bonus"
     }
 
-    /// Perk name, also a column name suffix (`name`).
+    /// Perk name, also a column name suffix.
     public var name: String
-    /// Who holds it (`trigger`).
+    /// Who holds it.
     public var trigger: Trigger
-    /// Effects (`effects`).
+    /// Effects.
     public var effects: [Effect]
-    /// Probability per tick of a new tie under `dating-boost` (`dating_rate`, default 0.05).
+    /// Probability per tick of a new tie under `dating-boost`.
     public var datingRate: Double
-    /// Means bonus under `means-bonus` (`means_bonus`, default 0.2, ≥ 0).
+    /// Means bonus under `means-bonus`: means × (1 + meansBonus).
     public var meansBonus: Double
 
     public init(

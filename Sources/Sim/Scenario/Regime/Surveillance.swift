@@ -1,6 +1,6 @@
 import Foundation
 
-/// Surveillance channels (`[surveillance.<channel>]`).
+/// Surveillance channels. Keys, defaults and ranges: ``ScenarioKeys``.
 ///
 /// Every channel exists; a channel not configured has coverage 0 and records nothing.
 public struct Surveillance: Sendable, Equatable {
@@ -29,21 +29,17 @@ public struct Surveillance: Sendable, Equatable {
 
     /// One surveillance channel.
     public struct Channel: Sendable, Equatable {
-        /// Probability in [0, 1] that an act on this channel is recorded
-        /// (`surveillance.<channel>.coverage`, default 0). Ignored when `camerasPerCapita` is set.
+        /// Probability in [0, 1] that an act on this channel is recorded. Ignored when
+        /// `camerasPerCapita` is set.
         public var coverage: Double
         /// Probability per citizen and tick in [0, 1] of a false record of each infraction on this
-        /// channel that the citizen did not commit (`surveillance.<channel>.misidentification`,
-        /// default 0). On the dissent channel: a false record of dissent.
+        /// channel that the citizen did not commit. On the dissent channel: a false record of dissent.
         public var misidentification: Double
-        /// Cameras per inhabitant (`surveillance.<channel>.cameras_per_capita`); when set, coverage
-        /// is derived as `recognitionAccuracy · (1 − exp(−camerasPerCapita · viewFactor))`.
+        /// Cameras per inhabitant; when set, coverage is derived as `recognitionAccuracy · (1 − exp(−camerasPerCapita · viewFactor))`.
         public var camerasPerCapita: Double?
-        /// Probability in [0, 1] that a camera sighting identifies the person
-        /// (`surveillance.<channel>.recognition_accuracy`, default 0.9).
+        /// Probability in [0, 1] that a camera sighting identifies the person.
         public var recognitionAccuracy: Double
-        /// People-equivalents of public space one camera watches
-        /// (`surveillance.<channel>.view_factor`, default 4).
+        /// People-equivalents of public space one camera watches.
         public var viewFactor: Double
 
         public init(

@@ -31,6 +31,16 @@ enum TOMLFormat {
         "[" + values.map(number).joined(separator: ", ") + "]"
     }
 
+    /// An array of strings on one line.
+    static func strings(_ values: [String]) -> String {
+        "[" + values.map(string).joined(separator: ", ") + "]"
+    }
+
+    /// An inline table of written `key = value` entries: `{ a = 1, b = 2 }`; `{}` for none.
+    static func inlineTable(_ entries: [String]) -> String {
+        entries.isEmpty ? "{}" : "{ " + entries.joined(separator: ", ") + " }"
+    }
+
     /// A dotted key path; array indices (components like `[2]`) attach without a dot.
     static func keyPath(_ path: [String]) -> String {
         var result = ""

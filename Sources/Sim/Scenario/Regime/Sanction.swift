@@ -1,12 +1,13 @@
-/// A blacklist or sanction (`[[sanctions]]`): who is listed, for how long, and what it does.
+/// A blacklist or sanction: who is listed, for how long, and what it does. Keys and ranges:
+/// ``ScenarioKeys``.
 public struct Sanction: Sendable, Equatable {
     /// What puts a citizen on the list.
     public enum Trigger: Sendable, Equatable {
-        /// Score below a value (`trigger = { score_below = 600 }`).
+        /// Score below a value.
         case scoreBelow(Double)
-        /// A recorded act of a behaviour, or `dissent` (`trigger = { record = "unpaid_fine" }`).
+        /// A recorded act of a behaviour, or `dissent`.
         case record(String)
-        /// Being on another (earlier) list (`trigger = { listed = "debtors" }`).
+        /// Being on another (earlier) list.
         case listed(String)
     }
 
@@ -28,23 +29,23 @@ public struct Sanction: Sendable, Equatable {
         case internetThrottle = "internet-throttle"
     }
 
-    /// List name, also a column name suffix (`name`).
+    /// List name, also a column name suffix.
     public var name: String
-    /// What lists a citizen (`trigger`).
+    /// What lists a citizen.
     public var trigger: Trigger
-    /// Ticks a listing lasts; nil for permanent (`duration`, an integer ≥ 1, or `"permanent"`).
+    /// Ticks a listing lasts, at least 1; nil for permanent.
     public var duration: Int?
     /// Delist early once the score is at least this value ("repair", `lift_above`).
     public var liftAbove: Double?
-    /// Effects while listed (`effects`, a list of effect names).
+    /// Effects while listed.
     public var effects: [Effect]
-    /// Means multiplier in [0, 1] under `job-block` (`means_factor`, default 0.6).
+    /// Means multiplier in [0, 1] under `job-block`.
     public var meansFactor: Double
-    /// Share in [0, 1] of citizens on the list when the run starts (`initial_share`, default 0):
-    /// a stock listed before the simulated period. Not for lists triggered by another list.
+    /// Share in [0, 1] of citizens on the list when the run starts: a stock listed before the
+    /// simulated period. Not for lists triggered by another list.
     public var initialShare: Double
     /// Points added to an initially listed citizen's score, times a uniform draw in (0, 1): what
-    /// is left of the debt that listed it (`initial_points`, default 0).
+    /// is left of the debt that listed it.
     public var initialPoints: Double
 
     public init(

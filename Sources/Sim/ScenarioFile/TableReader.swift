@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads the keys of one scenario table, remembering which keys it was asked for so that
-/// ``finish(expecting:)`` can report any other key as unknown, with a suggestion.
+/// ``finish(context:)`` can report any other key as unknown, with a suggestion.
 struct TableReader {
     /// Key path of the table.
     let path: [String]
@@ -22,6 +22,9 @@ struct TableReader {
     /// Whether `key` was written, without marking it as known.
     func contains(_ key: String) -> Bool { entries[key] != nil }
 
+    /// The node written at `key`, without marking it as known.
+    func written(_ key: String) -> ScenarioNode? { entries[key] }
+
     /// The node at `key`, which becomes a known key.
     mutating func node(_ key: String) -> ScenarioNode? {
         allow([key])
@@ -35,14 +38,28 @@ struct TableReader {
 
     /// An error about `key`, located at the key when it was written, else at the table.
     func error(_ kind: ScenarioError.Kind, key: String, _ message: String) -> ScenarioError {
-        (entries[key] ?? node).error(kind, at: path + [key], message)
+        error(kind, at: [key], message)
+    }
+
+    /// An error about the key at `keys` below this table (`["trigger", "record"]`), located at the
+    /// deepest of them that was written, else at the table.
+    func error(_ kind: ScenarioError.Kind, at keys: [String], _ message: String) -> ScenarioError {
+        var located = node
+        var level: [String: ScenarioNode]? = entries
+        for key in keys {
+            guard let child = level?[key] else { break }
+            located = child
+            level = child.entries
+        }
+        return located.error(kind, at: path + keys, message)
     }
 
     mutating func table(_ key: String) throws(ScenarioError) -> TableReader? {
         try node(key).map { node throws(ScenarioError) in try TableReader(node, path: path + [key]) }
     }
 
-    mutating func number(_ key: String, _ range: NumberRange = .any) throws(ScenarioError) -> Double? {
+    /// A number in `range` (nil: any number, even an infinite one).
+    mutating func number(_ key: String, _ range: NumberRange? = .any) throws(ScenarioError) -> Double? {
         try node(key).map { node throws(ScenarioError) in try Self.number(node, at: path + [key], range) }
     }
 
@@ -172,13 +189,18 @@ struct TableReader {
         throw error(.unknownKey, key: unknown, message)
     }
 
-    static func number(_ node: ScenarioNode, at path: [String], _ range: NumberRange) throws(ScenarioError) -> Double {
+    /// The number `node` holds, which must lie in `range`; any number, even an infinite one, when
+    /// `range` is nil.
+    static func number(_ node: ScenarioNode, at path: [String], _ range: NumberRange?) throws(ScenarioError)
+        -> Double
+    {
         let value: Double
         switch node.value {
         case .integer(let integer): value = Double(integer)
         case .float(let float): value = float
         default: throw node.error(.wrongType, at: path, "expected a number, got \(node.summary)")
         }
+        guard let range else { return value }
         guard range.contains(value) else {
             throw node.error(.outOfRange, at: path, "expected \(range), got \(TOMLFormat.number(value))")
         }
@@ -225,40 +247,5 @@ struct TableReader {
             }
         }
         return table[a.count][b.count]
-    }
-}
-
-/// The allowed values of a number; every allowed number is finite.
-struct NumberRange: CustomStringConvertible {
-    var lower: Double?
-    var lowerInclusive = true
-    var upper: Double?
-    var upperInclusive = true
-
-    static let any = NumberRange()
-    static let unit = NumberRange(lower: 0, upper: 1)
-    static let nonNegative = NumberRange(lower: 0)
-    static let positive = NumberRange(lower: 0, lowerInclusive: false)
-
-    func contains(_ value: Double) -> Bool {
-        guard value.isFinite else { return false }
-        if let lower, lowerInclusive ? value < lower : value <= lower { return false }
-        if let upper, upperInclusive ? value > upper : value >= upper { return false }
-        return true
-    }
-
-    var description: String {
-        switch (lower, upper) {
-        case (let lower?, let upper?):
-            let open = lowerInclusive ? "[" : "("
-            let close = upperInclusive ? "]" : ")"
-            return "a number in \(open)\(TOMLFormat.number(lower)), \(TOMLFormat.number(upper))\(close)"
-        case (let lower?, nil):
-            return "a number \(lowerInclusive ? ">=" : ">") \(TOMLFormat.number(lower))"
-        case (nil, let upper?):
-            return "a number \(upperInclusive ? "<=" : "<") \(TOMLFormat.number(upper))"
-        case (nil, nil):
-            return "a finite number"
-        }
     }
 }

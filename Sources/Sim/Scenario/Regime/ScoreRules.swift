@@ -1,32 +1,31 @@
-/// The numeric score (`[score]`).
+/// The numeric score. Keys, defaults, ranges and sources: ``ScenarioKeys``.
 ///
 /// Scores are kept on a grid of `resolution` points, stored as integer multiples of it, so every
 /// score statistic is exact and independent of summation order.
 public struct ScoreRules: Sendable, Equatable {
-    /// Starting score (`score.initial`, default 1000, within [min, max]).
+    /// Starting score, in [min, max].
     public var initial: Double
-    /// Lowest possible score (`score.min`, default 0, ≥ 0).
+    /// Lowest possible score.
     public var min: Double
-    /// Highest possible score, the cap (`score.max`, default 1000, > min).
+    /// Highest possible score, the cap; above `min`.
     public var max: Double
-    /// Grid step in points (`score.resolution`, default 0.01, > 0, at most 2^22 steps in the range).
+    /// Grid step in points; at most 2^22 steps fit in the range.
     public var resolution: Double
-    /// Points per tick by which a score moves back toward `initial` (`score.recovery`, default 0:
-    /// "once untrustworthy, always restricted").
+    /// Points per tick by which a score moves back toward `initial`.
     public var recovery: Double
-    /// Points added per recorded act, by act (`[score.points]`); behaviours carry their own.
+    /// Points added per recorded act, by act; behaviours carry their own.
     public var points: Points
-    /// Guilt by association (`[score.association]`).
+    /// Guilt by association.
     public var association: Association
-    /// Named bands in increasing order of `minimum` (`[[score.grades]]`); empty for none.
+    /// Named bands in increasing order of `minimum`; empty for none.
     public var grades: [Grade]
-    /// Stake multiplier in [0, 1] while on a time-limited list (`score.listed_stake`, default 0.5);
-    /// a permanent listing leaves nothing to lose (stake 0).
+    /// Stake multiplier in [0, 1] while on a time-limited list; a permanent listing leaves nothing
+    /// to lose (stake 0).
     public var listedStake: Double
 
-    /// Points per recorded act (`[score.points]`); negative values are deductions.
+    /// Points per recorded act; negative values are deductions.
     public struct Points: Sendable, Equatable {
-        /// Per recorded public dissent (`score.points.dissent`, default -50).
+        /// Per recorded public dissent.
         public var dissent: Double
         public init(dissent: Double = -50) {
             self.dissent = dissent

@@ -1,24 +1,23 @@
-/// Real-time peer rating, "Nosedive" style (`[peer_rating]`).
+/// Real-time peer rating, "Nosedive" style. Keys, defaults and ranges: ``ScenarioKeys``.
 ///
 /// Each tick each present citizen receives ratings 1–5 from about `ratingsPerTick` of its active
 /// ties; its score moves toward the weighted mean rating received, on the score's scale.
 public struct PeerRating: Sendable, Equatable {
-    /// Whether ratings are given and move scores (`peer_rating.enabled`, default false).
+    /// Whether ratings are given and move scores.
     public var enabled: Bool
-    /// Expected ratings received per citizen per tick (`peer_rating.ratings_per_tick`, default 3, ≥ 0).
+    /// Expected ratings received per citizen per tick.
     public var ratingsPerTick: Double
-    /// Share per tick in [0, 1] of the gap to the mean received rating that the score closes
-    /// (`peer_rating.responsiveness`, default 0.1).
+    /// Share per tick in [0, 1] of the gap to the mean received rating that the score closes.
     public var responsiveness: Double
     /// Stars added per unit of the ratee's score fraction above one half: inflation toward high
-    /// scorers (`peer_rating.inflation`, default 2).
+    /// scorers.
     public var inflation: Double
-    /// Stars added when the rater's stake is full: fake-niceness (`peer_rating.fake_nice`, default 1).
+    /// Stars added when the rater's stake is full: fake-niceness.
     public var fakeNice: Double
-    /// Stars removed for a stigmatized ratee (`peer_rating.stigma`, default 2).
+    /// Stars removed for a stigmatized ratee.
     public var stigma: Double
-    /// Extra weight of a rater per unit of its score fraction (`peer_rating.rater_weight`, default 2):
-    /// a rater's weight is 1 + raterWeight · its score fraction.
+    /// Extra weight of a rater per unit of its score fraction: a rater's weight is
+    /// 1 + raterWeight · its score fraction.
     public var raterWeight: Double
 
     public init(

@@ -1,13 +1,12 @@
-/// Guilt by association: one's ties' standing moves one's own score (`[score.association]`).
+/// Guilt by association: one's ties' standing moves one's own score. Keys, defaults and ranges:
+/// ``ScenarioKeys``.
 public struct Association: Sendable, Equatable {
     /// Share per tick in [0, 1] of the gap between one's score and the weighted mean score of
-    /// one's active ties that is closed (`score.association.pull`, default 0: off).
+    /// one's active ties that is closed; 0 is off.
     public var pull: Double
-    /// Weight of a family tie relative to a social one, in the mean and in the penalty
-    /// (`score.association.family_weight`, default 2, ≥ 0).
+    /// Weight of a family tie relative to a social one, in the mean and in the penalty.
     public var familyWeight: Double
-    /// Points lost per tick per (weighted) active tie to a listed citizen
-    /// (`score.association.listed_tie_penalty`, default 0, ≥ 0).
+    /// Points lost per tick per (weighted) active tie to a listed citizen.
     public var listedTiePenalty: Double
 
     public init(pull: Double = 0, familyWeight: Double = 2, listedTiePenalty: Double = 0) {
