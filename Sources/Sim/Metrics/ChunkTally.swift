@@ -15,10 +15,20 @@ struct ChunkTally: BitwiseCopyable {
     }
 
     /// The count of `count`.
-    @inline(__always)
+    ///
+    /// Read and written through the storage's bytes: element access on the vector itself has the
+    /// compiler load and store all of it for every increment.
     subscript(count: Count) -> Int {
-        get { counts[count.rawValue] }
-        set { counts[count.rawValue] = newValue }
+        @inline(__always) get {
+            withUnsafeBytes(of: counts) {
+                $0.load(fromByteOffset: count.rawValue * MemoryLayout<Int>.stride, as: Int.self)
+            }
+        }
+        @inline(__always) set {
+            withUnsafeMutableBytes(of: &counts) {
+                $0.storeBytes(of: newValue, toByteOffset: count.rawValue * MemoryLayout<Int>.stride, as: Int.self)
+            }
+        }
     }
 
     /// Adds `other`'s counts to these.

@@ -18,14 +18,22 @@ struct ScoreHistogram {
     /// grade's.
     func gradeShare(_ grade: Int) -> Double {
         let grades = rules.grades
+        let end = grade + 1 < grades.count ? firstStep(atLeast: grades[grade + 1].minimum) : counts.count
         var total: UInt64 = 0
-        for bin in 0..<counts.count where counts[bin] > 0 {
-            let value = rules.points(atSteps: Int32(bin))
-            if value >= grades[grade].minimum && (grade + 1 == grades.count || value < grades[grade + 1].minimum) {
-                total += counts[bin]
-            }
-        }
+        for bin in firstStep(atLeast: grades[grade].minimum)..<max(end, 0) { total += counts[bin] }
         return Double(total) / Double(population)
+    }
+
+    /// The first grid step whose score is at least `points` (`counts.count` when none is), found
+    /// by bisection: scores grow with the step.
+    func firstStep(atLeast points: Double) -> Int {
+        var low = 0
+        var high = counts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rules.points(atSteps: Int32(middle)) >= points { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// Share of all score points held by the top ⌈N/10⌉ citizens.
