@@ -42,10 +42,12 @@ let package = Package(
                 .product(name: "Atomics", package: "swift-atomics"),
             ]
         ),
+        .target(name: "SimBenchmark", dependencies: ["Sim", "Agents"]),
         .executableTarget(
             name: "simctl",
             dependencies: [
                 "Sim",
+                "SimBenchmark",
                 "Agents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -2,6 +2,7 @@ import Agents
 import ArgumentParser
 import Foundation
 import Sim
+import SimBenchmark
 
 extension Simctl {
     /// `simctl bench`: throughput and memory at growing population (use a release build).

@@ -8,7 +8,7 @@ public enum RunVerifier {
     /// reproduce. Throws ``InputError`` for a missing or corrupt manifest and for the first output
     /// that differs, naming its first differing line.
     public static func verify(folder: String, scratch: String, threads: Int) throws -> [String] {
-        let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
+        let manifestPath = (folder as NSString).appendingPathComponent(RunFiles.manifest)
         let manifest = try read(manifestPath)
         let loaded: LoadedScenario
         do {

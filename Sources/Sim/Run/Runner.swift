@@ -11,9 +11,6 @@ public enum Runner {
         case ticking(tick: Int, ticks: Int)
     }
 
-    /// The files every run writes, in the order they are written.
-    public static let outputFiles = ["timeseries.csv", "summary.csv", "manifest.json"]
-
     /// Performs `request`, writing its outputs whole or not at all; returns the manifest.
     public static func run(
         _ request: RunRequest, progress: (Stage) -> Void = { _ in }
@@ -30,9 +27,9 @@ public enum Runner {
             var timeseries = CSVTable(header: layout.columnNames)
             for row in rows { timeseries.append(layout.row(row)) }
             let files = [
-                ("timeseries.csv", timeseries.data),
+                (RunFiles.timeseries, timeseries.data),
                 (
-                    "summary.csv",
+                    RunFiles.summary,
                     RunSummary.table(scenario: simulation.scenario, graph: world.report, rows: rows).data
                 ),
             ]
@@ -49,7 +46,7 @@ public enum Runner {
                 startedAt: ISO8601DateFormatter().string(from: start),
                 wallSeconds: (Date().timeIntervalSince(start) * 1000).rounded() / 1000, graph: world.report,
                 outputs: hashes, resolvedScenario: request.loaded.resolvedTOML)
-            try folder.write("manifest.json", try manifest.encoded())
+            try folder.write(RunFiles.manifest, try manifest.encoded())
             try folder.commit()
             return manifest
         } catch {

@@ -1,3 +1,5 @@
+import Sim
+
 /// The bare neighbour-gather kernel: for every citizen, sum one bit of each tie's signal word.
 ///
 /// The floor under any tick of the model (a tick must read every tie once); `simctl bench`

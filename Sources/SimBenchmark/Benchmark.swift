@@ -1,5 +1,6 @@
 import Agents
 import Foundation
+import Sim
 
 /// Throughput and memory of the model at a given population, measured in-process.
 ///
