@@ -84,6 +84,7 @@ public final class Simulation {
         }
         state.swapBuffers()
         tick += 1
+        assert(invariantViolations().isEmpty, "tick \(tick): \(invariantViolations())")
         recorder.mergeHistograms()
         updatePerkThresholds()
         return recorder.record(
@@ -101,6 +102,12 @@ public final class Simulation {
             progress(tick)
         }
         return rows
+    }
+
+    /// The invariants of the state (``StateInvariants``) that do not hold after the last tick, one
+    /// line each (at most 10); empty when all hold. Debug builds check them after every tick.
+    func invariantViolations() -> [String] {
+        StateInvariants(state: state, graph: graph, rules: rules).violations()
     }
 
     /// Sets each perk's minimum score from the current histogram.
