@@ -21,7 +21,7 @@ public final class Simulation {
     public private(set) var tick = 0
 
     private let tables = ConstantTables()
-    let rules: RunConstants
+    private let rules: RunConstants
     private let parallel: ChunkedParallel
     private let recorder: MetricsRecorder
     private let kernelRun: SocietyKernel.Run
