@@ -54,7 +54,7 @@ public final class Simulation {
             logMeans: LogMeansCache(population, needed: !scenario.behaviours.isEmpty, parallel: parallel),
             detectionTable: DissentMechanism.detectionTable(rules.dissent),
             detentionTicks: scenario.regime.detention.ticks, generators: WorkerGenerators(count: workers),
-            histograms: recorder.histograms, bins: recorder.bins,
+            histograms: recorder.histograms,
             scratch: KernelScratch(
                 workers: workers, behaviourGroups: rules.conduct.groupCount,
                 drawLayout: BlockDraws.Layout(rules: rules), graph: graph),

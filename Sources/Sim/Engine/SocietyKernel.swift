@@ -26,8 +26,7 @@ struct SocietyKernel: @unchecked Sendable {
     let offsets: UnsafePointer<Int>
     let targets: UnsafePointer<UInt32>
     let current: UnsafePointer<UInt32>
-    let histograms: UnsafeMutablePointer<UInt64>
-    let bins: Int
+    let histograms: PerWorker<UInt64>
     let scratch: KernelScratch
 
     /// Where a tick's kernel finds the run's columns and per-run helpers.
@@ -39,9 +38,8 @@ struct SocietyKernel: @unchecked Sendable {
         let detectionTable: Column<Float>
         let detentionTicks: Distribution
         let generators: WorkerGenerators
-        /// Per worker, `bins` counts of citizens per score grid step (the ``MetricsRecorder``'s).
-        let histograms: Column<UInt64>
-        let bins: Int
+        /// Per worker, citizens per score grid step (the ``MetricsRecorder``'s).
+        let histograms: PerWorker<UInt64>
         let scratch: KernelScratch
         let conductScratch: ConductMechanism.Scratch
         let ratingScratch: RatingMechanism.Scratch
@@ -73,8 +71,7 @@ struct SocietyKernel: @unchecked Sendable {
         offsets = UnsafePointer(run.graph.offsets.base)
         targets = UnsafePointer(run.graph.targets.base)
         current = UnsafePointer(run.state.current.base)
-        histograms = run.histograms.base
-        bins = run.bins
+        histograms = run.histograms
         scratch = run.scratch
     }
 
@@ -90,7 +87,7 @@ struct SocietyKernel: @unchecked Sendable {
         -> ChunkTally
     {
         var tally = ChunkTally()
-        let histogram = histograms + worker * bins
+        let histogram = histograms[worker]
         let neighbourhoods = scratch.neighbourhoods(worker: worker)
         let counts = scratch.behaviourCounts(worker: worker)
         let words = scratch.words(worker: worker)

@@ -8,10 +8,10 @@ final class MetricsRecorder: @unchecked Sendable {
     let layout: MetricsLayout
     /// One tally per chunk, written by the kernel.
     let tallies: Column<ChunkTally>
-    /// Per worker, citizens per score grid step (``bins`` each), written by the kernel.
-    let histograms: Column<UInt64>
+    /// Per worker, citizens per score grid step, written by the kernel.
+    let histograms: PerWorker<UInt64>
     /// Grid steps of the score range, plus one.
-    let bins: Int
+    private let bins: Int
     /// The merged histogram of the last tick (or of the initial state).
     let histogram: Column<UInt64>
     private let scoreRules: ScoreRules
@@ -26,7 +26,7 @@ final class MetricsRecorder: @unchecked Sendable {
         bins = scoreRules.stepCount + 1
         workers = parallel.workerCount
         tallies = Column(count: parallel.chunkCount, repeating: ChunkTally())
-        histograms = Column(count: parallel.workerCount * bins, repeating: 0)
+        histograms = PerWorker(workers: parallel.workerCount, regionSize: bins, repeating: 0)
         histogram = Column(count: bins, repeating: 0)
         degrees = DegreeSurvey(parallel: parallel)
         ranks = RankVolatility(population: population, bins: bins)
@@ -45,17 +45,15 @@ final class MetricsRecorder: @unchecked Sendable {
 
     /// Empties the per-worker histograms for a tick.
     func beginTick() {
-        histograms.fill(0)
+        for worker in 0..<workers { histograms[worker].update(repeating: 0, count: bins) }
     }
 
     /// Merges the workers' histograms of the tick just made.
     func mergeHistograms() {
         histogram.fill(0)
         for worker in 0..<workers {
-            let offset = worker * bins
-            for bin in 0..<bins {
-                histogram[bin] &+= histograms[offset + bin]
-            }
+            let counts = histograms[worker]
+            for bin in 0..<bins { histogram[bin] &+= counts[bin] }
         }
     }
 
