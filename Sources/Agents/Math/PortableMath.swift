@@ -1,12 +1,36 @@
-/// Elementary functions computed with plain IEEE single-precision arithmetic.
+/// Elementary functions computed with IEEE-754 +, −, ×, ÷ and bit manipulation only.
 ///
-/// Unlike the C library's `expf` or `roundf`, whose results or cost differ between platforms and
-/// versions, these give the same bits wherever IEEE-754 arithmetic is used, which keeps the model's
-/// outputs reproducible across machines; and they are short enough to inline into hot loops. The
-/// exponential works on four lanes at once, one SSE or NEON register, each lane computed exactly
-/// as a scalar evaluation of the same formula would be.
+/// Unlike the C library's `exp`, `log` or `roundf`, whose results or cost differ between platforms
+/// and versions, these give the same bits wherever IEEE-754 arithmetic is used (round to nearest,
+/// no fused multiply-add), which keeps the model's outputs reproducible across machines. Every
+/// elementary function that affects outputs goes through them: the single-precision exponential
+/// here (scalar, and on four lanes at once, one SSE or NEON register, each lane computed exactly
+/// as the scalar), the double-precision exponential (PortableMath+Exp.swift) and the logarithms
+/// (PortableMath+Log.swift).
 public enum PortableMath {
-    /// e^x lane by lane, with relative error below 5e-7 for x in [−87, 88]; inputs are clamped there.
+    /// e^x, with relative error below 5e-7 (at most 3 ulp from the correctly rounded value) for x
+    /// in [−87, 88]; inputs are clamped there, so e^x never overflows to infinity nor underflows
+    /// below e^−87 ≈ 1.6e-38. NaN gives NaN. The same bits as each lane of
+    /// ``exp(_:)-(SIMD4<Float>)``.
+    @inlinable @inline(__always)
+    public static func exp(_ x: Float) -> Float {
+        let clamped = x < Exp.lowest ? Exp.lowest : x > Exp.highest ? Exp.highest : x
+        let shifted = clamped * Exp.log2e + Exp.magic
+        let n = shifted - Exp.magic
+        let r = (clamped - n * Exp.ln2High) - n * Exp.ln2Low
+        var p = Exp.coefficients.6
+        p = p * r + Exp.coefficients.5
+        p = p * r + Exp.coefficients.4
+        p = p * r + Exp.coefficients.3
+        p = p * r + Exp.coefficients.2
+        p = p * r + Exp.coefficients.1
+        p = p * r + Exp.coefficients.0
+        let exponent = (shifted.bitPattern &- Exp.magic.bitPattern &+ 127) &<< 23
+        return p * Float(bitPattern: exponent)
+    }
+
+    /// e^x lane by lane, each lane as ``exp(_:)-(Float)``: relative error below 5e-7 for x in
+    /// [−87, 88]; inputs are clamped there.
     @inlinable @inline(__always)
     public static func exp(_ x: SIMD4<Float>) -> SIMD4<Float> {
         let clamped = x.replacing(with: Exp.lowest, where: x .< Exp.lowest)
@@ -30,8 +54,8 @@ public enum PortableMath {
         return p * unsafeBitCast(exponent, to: SIMD4<Float>.self)
     }
 
-    /// The constants of ``exp(_:)``, which CVector's kernels repeat (`CVECTOR_EXP_*`; a test
-    /// checks that they agree).
+    /// The constants of the single-precision exponential, which CVector's kernels repeat
+    /// (`CVECTOR_EXP_*`; a test checks that they agree).
     @usableFromInline
     enum Exp {
         /// Inputs are clamped to [lowest, highest].
