@@ -1,5 +1,3 @@
-import RealModule
-
 /// Everyday behaviour as discrete choice with social interactions (Brock and Durlauf 2001).
 ///
 /// Citizen i does behaviour b at tick t+1 with probability σ(u_b), σ the logistic function and
@@ -51,7 +49,7 @@ public enum ConductRule {
     /// logit(p) = ln(p / (1 − p)) for p in (0, 1).
     @inlinable
     public static func logit(_ p: Float) -> Float {
-        Float.log(p / (1 - p))
+        PortableMath.log(p / (1 - p))
     }
 
     /// The signed incentive g = ± weight · coverage · |points| / scale of one behaviour.

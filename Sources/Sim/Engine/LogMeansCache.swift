@@ -1,3 +1,5 @@
+import Agents
+
 /// ln max(means × factor, 10⁻⁶) per citizen: the log of effective means that the behaviours'
 /// utilities read, kept for the means factor (sanctions' job blocks, perks' means bonuses) the
 /// citizen last had.
@@ -33,6 +35,6 @@ struct LogMeansCache {
     /// ln max(`means` × `factor`, 10⁻⁶).
     @inline(__always)
     static func logEffectiveMeans(means: Float, factor: Float) -> Float {
-        Float.log(max(means * factor, 1e-6))
+        PortableMath.log(max(means * factor, 1e-6))
     }
 }

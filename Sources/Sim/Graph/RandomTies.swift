@@ -1,11 +1,5 @@
 import Agents
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Erdős–Rényi G(N, p) ties: each pair {i, j} is tied independently with probability p.
 ///
 /// Pairs are visited by owner i (the smaller id) with geometric skips between successive partners
@@ -33,13 +27,13 @@ struct RandomTies: TieSource {
             }
             return DroppedTies()
         }
-        let logMiss = log1p(-probability)
+        let logMiss = PortableMath.log1p(-probability)
         let limit = Double(n)
         for i in 0..<n - 1 {
             var stream = RandomStream(seed: seed, entity: UInt32(i), tick: 0, purpose: .randomTies)
             var j = Double(i)
             while true {
-                j += 1 + (log(stream.nextUniform()) / logMiss).rounded(.down)
+                j += 1 + (PortableMath.log(stream.nextUniform()) / logMiss).rounded(.down)
                 if j >= limit { break }
                 sink.add(i, Int(j), .social)
             }

@@ -1,4 +1,4 @@
-import Foundation
+import Agents
 
 /// Surveillance channels. Keys, defaults and ranges: ``ScenarioKeys``.
 ///
@@ -56,7 +56,7 @@ public struct Surveillance: Sendable, Equatable {
         /// The probability that an act on this channel is recorded.
         public var effectiveCoverage: Double {
             guard let camerasPerCapita else { return coverage }
-            return recognitionAccuracy * (1 - exp(-camerasPerCapita * viewFactor))
+            return recognitionAccuracy * (1 - PortableMath.exp(-camerasPerCapita * viewFactor))
         }
     }
 
