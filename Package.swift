@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
     ],
     targets: [
@@ -26,11 +25,7 @@ let package = Package(
         .target(name: "CVector"),
         .target(
             name: "Agents",
-            dependencies: [
-                "CGSL",
-                "CVector",
-                .product(name: "RealModule", package: "swift-numerics"),
-            ]
+            dependencies: ["CGSL", "CVector"]
         ),
         .target(
             name: "Sim",

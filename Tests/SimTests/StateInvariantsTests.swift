@@ -75,7 +75,7 @@ import Testing
                 "expresses dissent without dissenting privately",
                 {
                     $0.state.current[12] =
-                        ($0.state.current[12] | SignalWord.expressedDissent) & ~SignalWord.privateDissent
+                        ($0.state.current[12] | SignalWord.expressedDissent) & ~SignalWord.latentDissent
                 }
             ),
         ]

@@ -11,9 +11,8 @@ struct CitizenTick {
     /// Score and true score of t+1 so far: after recovery, then each mechanism's change.
     var steps: Int32
     var trueSteps: Int32
-    /// The lists the citizen is on at t, one bit per sanction, and whether one is for good.
+    /// The lists the citizen is on at t, one bit per sanction.
     let listedMask: UInt8
-    let permanentlyListed: Bool
     /// The signal word of t+1 so far (the score fraction is added last).
     var word = SignalWord.present
     /// What surveillance recorded of the citizen this tick.
@@ -33,7 +32,7 @@ struct CitizenTick {
     @inline(__always)
     init(
         citizen: Int, previousSteps: Int32, previousTrueSteps: Int32, steps: Int32, trueSteps: Int32,
-        listedMask: UInt8, permanentlyListed: Bool
+        listedMask: UInt8
     ) {
         self.citizen = citizen
         self.previousSteps = previousSteps
@@ -41,6 +40,5 @@ struct CitizenTick {
         self.steps = steps
         self.trueSteps = trueSteps
         self.listedMask = listedMask
-        self.permanentlyListed = permanentlyListed
     }
 }

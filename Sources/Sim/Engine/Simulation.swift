@@ -53,6 +53,7 @@ public final class Simulation {
             population: population, graph: graph, state: state,
             logMeans: LogMeansCache(population, needed: !scenario.behaviours.isEmpty, parallel: parallel),
             detectionTable: DissentMechanism.detectionTable(rules.dissent),
+            policing: PolicingMechanism(PolicingMechanism.Constants(scenario: scenario, population: n), population: n),
             detentionTicks: scenario.regime.detention.ticks, generators: WorkerGenerators(count: workers),
             histograms: recorder.histograms,
             scratch: KernelScratch(
@@ -84,6 +85,7 @@ public final class Simulation {
         }
         state.swapBuffers()
         tick += 1
+        kernelRun.policing.update(tick: tick, words: state.current)
         assert(invariantViolations().isEmpty, "tick \(tick): \(invariantViolations())")
         recorder.mergeHistograms()
         updatePerkThresholds()

@@ -36,6 +36,7 @@ struct SocietyKernel: @unchecked Sendable {
         let state: SocietyState
         let logMeans: LogMeansCache
         let detectionTable: Column<Float>
+        let policing: PolicingMechanism
         let detentionTicks: Distribution
         let generators: WorkerGenerators
         /// Per worker, citizens per score grid step (the ``MetricsRecorder``'s).
@@ -46,7 +47,7 @@ struct SocietyKernel: @unchecked Sendable {
 
         /// Bytes held beyond the population, graph, state and histograms.
         var byteCount: Int {
-            logMeans.byteCount + detectionTable.byteCount + scratch.byteCount + conductScratch.byteCount
+            logMeans.byteCount + detectionTable.byteCount + policing.byteCount + scratch.byteCount + conductScratch.byteCount
                 + ratingScratch.byteCount
         }
     }
@@ -57,7 +58,7 @@ struct SocietyKernel: @unchecked Sendable {
         gather = NeighbourhoodGather(rules: rules, graph: run.graph, state: run.state)
         dissent = DissentMechanism(
             rules.dissent, tick: tick, population: run.population, state: run.state,
-            detectionTable: run.detectionTable, detentionTicks: run.detentionTicks, generators: run.generators)
+            detectionTable: run.detectionTable, watcherDensity: run.policing.density, detentionTicks: run.detentionTicks, generators: run.generators)
         score = ScoreMechanism(rules.score, state: run.state)
         conduct = ConductMechanism(
             rules.conduct, population: run.population, logMeans: run.logMeans, state: run.state,
@@ -150,10 +151,10 @@ struct SocietyKernel: @unchecked Sendable {
         let listCount = Variant.runsRegime ? rules.sanctions.count : 0
         let tracksTrueScore = listCount > 0
         var now = score.begin(
-            citizen, tracksTrueScore: tracksTrueScore, listing: sanctions.listing(citizen, count: listCount))
+            citizen, tracksTrueScore: tracksTrueScore, listedMask: sanctions.listing(citizen, count: listCount))
         if !dissent.serveDetention(&now, tally: &tally) {
             dissent.decide(
-                &now, seen: seen, stake: score.stake(now), draws: draws, drawIndex: drawIndex, worker: worker,
+                &now, seen: seen, listFactor: score.listFactor(now), draws: draws, drawIndex: drawIndex, worker: worker,
                 tally: &tally)
             if Variant.runsRegime {
                 if rules.conduct.behaviourCount > 0 {

@@ -26,10 +26,10 @@ struct StateInvariants {
             if word >> SignalWord.scoreShift != rules.score.scoreFraction(steps) {
                 fail(citizen, "word's score fraction \(word >> SignalWord.scoreShift) for a score of \(steps) steps")
             }
-            if word & SignalWord.expressedDissent != 0 && word & SignalWord.privateDissent == 0 {
+            if word & SignalWord.expressedDissent != 0 && word & SignalWord.latentDissent == 0 {
                 fail(citizen, "expresses dissent without dissenting privately")
             }
-            if word & SignalWord.privateDissent != 0 && word & SignalWord.present == 0 {
+            if word & SignalWord.latentDissent != 0 && word & SignalWord.present == 0 {
                 fail(citizen, "dissents while absent")
             }
             let acts = (word >> SignalWord.behaviourShift) & SignalWord.behaviourBits

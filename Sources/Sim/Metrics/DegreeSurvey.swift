@@ -1,24 +1,24 @@
 /// In-degrees of one chunk, for the isolation metrics.
 struct DegreeTally: BitwiseCopyable {
-    var privateDissenters = 0
-    var privateDissenterInDegree = 0
+    var latentDissenters = 0
+    var latentDissenterInDegree = 0
     var others = 0
     var othersInDegree = 0
     var pariahs = 0
 
     mutating func add(_ other: DegreeTally) {
-        privateDissenters += other.privateDissenters
-        privateDissenterInDegree += other.privateDissenterInDegree
+        latentDissenters += other.latentDissenters
+        latentDissenterInDegree += other.latentDissenterInDegree
         others += other.others
         othersInDegree += other.othersInDegree
         pariahs += other.pariahs
     }
 
-    /// Mean in-degree of private dissenters over everyone else's (1 when either group is empty or
+    /// Mean in-degree of latent dissenters over everyone else's (1 when either group is empty or
     /// the others' mean is 0).
     var dissenterRatio: Double {
-        guard privateDissenters > 0, others > 0, othersInDegree > 0 else { return 1 }
-        let dissenters = Double(privateDissenterInDegree) / Double(privateDissenters)
+        guard latentDissenters > 0, others > 0, othersInDegree > 0 else { return 1 }
+        let dissenters = Double(latentDissenterInDegree) / Double(latentDissenters)
         return dissenters / (Double(othersInDegree) / Double(others))
     }
 }
@@ -47,9 +47,9 @@ struct DegreeSurvey {
             for citizen in citizens {
                 let degree = Int(inDegree[citizen])
                 if degree == 0 { tally.pariahs += 1 }
-                if words[citizen] & SignalWord.privateDissent != 0 {
-                    tally.privateDissenters += 1
-                    tally.privateDissenterInDegree += degree
+                if words[citizen] & SignalWord.latentDissent != 0 {
+                    tally.latentDissenters += 1
+                    tally.latentDissenterInDegree += degree
                 } else {
                     tally.others += 1
                     tally.othersInDegree += degree

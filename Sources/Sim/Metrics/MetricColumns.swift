@@ -3,7 +3,7 @@
 /// ``TickObservation`` reduces to its value, and its definition, which docs/MODEL.md's metrics
 /// table repeats (a test keeps the two equal).
 ///
-/// The first 15 columns are the dissent model's and never change; then the regime's; then one
+/// The first 17 columns are the dissent model's and never change; then the regime's; then one
 /// column per grade, list, perk and behaviour; then, with `represents`, every count again scaled
 /// to the represented population (``MetricsLayout``). docs/ARCHITECTURE.md shows the diff that
 /// adds a column.
@@ -17,7 +17,8 @@ enum MetricColumns {
     /// The dissent model's columns.
     static let dissentModel: [Entry] = [
         .column(.tick), .column(.population), .column(.legitimacy), .column(.expressedDissent),
-        .column(.privateDissent), .column(.falsificationGap), .column(.detained), .column(.recordedDissent),
+        .column(.privateOpposition), .column(.falsificationGap), .column(.latentDissent), .column(.latentGap),
+        .column(.detained), .column(.recordedDissent),
         .column(.newDetentions), .column(.scoreMean), .column(.scoreSD), .column(.scoreP10), .column(.scoreP50),
         .column(.scoreP90), .column(.scoreGini),
     ]
@@ -38,8 +39,9 @@ enum MetricColumns {
 /// A count that each chunk of citizens keeps during a tick (in its ``ChunkTally``), for the
 /// columns that read it.
 enum Count: Int, CaseIterable {
-    /// Citizens who expressed dissent; who dissent privately; who are detained (absent).
-    case expressed, privateDissent, detained
+    /// Citizens who expressed dissent; who oppose privately; who dissent latently; who are
+    /// detained (absent).
+    case expressed, privateOpposition, latentDissent, detained
     /// Dissent acts recorded (true records); detentions begun.
     case recordedDissent, newDetentions
     /// Present citizens who committed no infraction; virtuous acts.
@@ -64,11 +66,21 @@ extension MetricColumn {
         "legitimacy", .real, "L(t), used for the decisions that made this tick"
     ) { $0.legitimacy }
     static let expressedDissent = share("expressed_dissent", of: .expressed, "share expressing dissent at t")
-    static let privateDissent = share(
-        "private_dissent", of: .privateDissent, "share present at t with f_i(t − 1) ≥ θ*_i")
+    static let privateOpposition = share(
+        "private_opposition", of: .privateOpposition,
+        "share present at t whose grievance reaches their threshold, G_i ≥ θ0_i: they oppose whatever they see "
+            + "(Kuran's private preference)")
     static let falsificationGap = MetricColumn(
-        "falsification_gap", .real, "private_dissent − expressed_dissent (≥ 0)"
-    ) { Double($0.tally[.privateDissent] - $0.tally[.expressed]) / Double($0.population) }
+        "falsification_gap", .real,
+        "private_opposition − expressed_dissent: opposition hidden (< 0 when a cascade carries citizens who do not "
+            + "oppose)"
+    ) { Double($0.tally[.privateOpposition] - $0.tally[.expressed]) / Double($0.population) }
+    static let latentDissent = share(
+        "latent_dissent", of: .latentDissent,
+        "share present at t with f_i(t − 1) ≥ θ*_i: who would dissent given what they see, were there no fear")
+    static let latentGap = MetricColumn(
+        "latent_gap", .real, "latent_dissent − expressed_dissent (≥ 0): dissent deterred"
+    ) { Double($0.tally[.latentDissent] - $0.tally[.expressed]) / Double($0.population) }
     static let detained = share("detained", of: .detained, "share absent (detained) at t")
     static let recordedDissent = count("recorded_dissent", .recordedDissent, "dissent acts recorded at t")
     static let newDetentions = count("new_detentions", .newDetentions, "detentions begun at t")
@@ -103,7 +115,7 @@ extension MetricColumn {
         "school_restricted", .schoolRestricted, "citizens with a family tie to a citizen under a school restriction")
     static let dissenterInDegreeRatio = MetricColumn(
         "dissenter_indegree_ratio", .real,
-        "mean in-degree of private dissenters ÷ mean in-degree of everyone else (1 if either group is empty)"
+        "mean in-degree of latent dissenters ÷ mean in-degree of everyone else (1 if either group is empty)"
     ) { $0.degrees.dissenterRatio }
     static let pariahs = MetricColumn("pariahs", .count, "citizens with in-degree 0") { Double($0.degrees.pariahs) }
     static let tiesCut = count("ties_cut", .tiesCut, "slots re-pointed at t by tie cutting")

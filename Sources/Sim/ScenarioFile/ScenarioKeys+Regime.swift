@@ -61,8 +61,12 @@ extension ScenarioKeys {
                 source: .citation("\"once untrustworthy, always restricted\" (the source articles, SOURCES.md)")),
             .value(
                 "listed_stake", \.listedStake, .number(.unit),
-                doc: "Stake multiplier while on a time-limited list (a permanent one leaves 0).",
-                source: .assumption("a listing that will end leaves half of what one had to lose")),
+                doc: "Share of a record's points still at stake while on any list, time-limited or permanent: in "
+                    + "dissent, everyday behaviours and a rater's fake-niceness alike.",
+                source: .assumption(
+                    "a listed citizen has already lost much of what the score buys, so half of a record's points "
+                        + "still matter; permanent lists are not set apart so that dissent and ratings, which see "
+                        + "only whether a tie is listed, weigh a listing alike")),
             .table("association", \.association, association),
             .table("points", \.points, points),
             .array(
@@ -117,6 +121,35 @@ extension ScenarioKeys {
         .value(
             "ticks", \.ticks, .distribution, doc: "Detention length in ticks, rounded into 1...65,535.",
             source: .assumption("ten days, a short administrative detention; Epstein (2002) draws terms instead")),
+    ])
+
+    static let policing = KeyTable<Policing>([
+        .value(
+            "capacity", \.capacity, .number(.nonNegative),
+            doc: "Watchers of dissent per citizen; above 0, detection follows Epstein's P = 1 − exp(−k ⌊C / A⌋) "
+                + "with watchers allocated over districts, instead of `surveillance.dissent.coverage`.",
+            source: .assumption(
+                "off unless a scenario models finite policing (epstein-outbursts.toml; Epstein 2002 has 0.04 cops "
+                    + "per cell for 0.7 agents)")),
+        .value(
+            "district_size", \.districtSize, .integer(atLeast: 1),
+            doc: "Citizens per district: districts are blocks of consecutive ids, neighbourhoods of the lattice.",
+            source: .assumption(
+                "a residential community of about a thousand people, the unit grid policing works in; nothing "
+                    + "fixes the size")),
+        .value(
+            "focus", \.focus, .number(.unit),
+            doc: "Share of the watchers allocated in proportion to each district's dissent `lag` ticks ago; the "
+                + "rest is spread evenly.",
+            source: .assumption("the regime keeps half its watchers on routine patrol and sends half where dissent was")),
+        .value(
+            "reallocation", \.reallocation, .number(NumberRange(lower: 0, lowerInclusive: false, upper: 1)),
+            doc: "Share of the gap between each district's watchers and its target closed per tick.",
+            source: .assumption("redeploying takes days: a fifth of the gap closes each day")),
+        .value(
+            "lag", \.lag, .integer(atLeast: 0),
+            doc: "Ticks between the dissent the regime sees and the allocation it aims at.",
+            source: .assumption("reports take a few days to reach whoever deploys the watchers")),
     ])
 
     static let sanction = ElementTable<Scenario, Sanction>(

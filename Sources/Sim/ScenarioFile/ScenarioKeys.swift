@@ -79,6 +79,7 @@ public enum ScenarioKeys {
             .table("surveillance", \.regime.surveillance, surveillance),
             .table("score", \.regime.score, score),
             .table("detention", \.regime.detention, detention),
+            .table("policing", \.regime.policing, policing),
             .array(
                 "sanctions", \.regime.sanctions, sanction, doc: "Blacklists and sanctions, evaluated in order.",
                 source: .assumption("no lists unless a scenario names them")),
@@ -175,14 +176,27 @@ public enum ScenarioKeys {
     static let dissent = KeyTable<DissentParameters>([
         .value(
             "deterrence", \.deterrence, .number(.nonNegative),
-            doc: "k in the detection probability P = 1 − exp(−k · coverage / (1 + A)).",
+            doc: "k in the detection probability P = coverage · (1 − exp(−k / (1 + A))), and in policing's "
+                + "P = 1 − exp(−k ⌊C / A⌋).",
             source: .citation(
-                "Epstein 2002, PNAS 99:7243: k = 2.3, so a lone dissenter under full coverage is caught with "
+                "Epstein 2002, PNAS 99:7243: k = 2.3, so a lone dissenter who is watched is caught with "
                     + "probability 0.9")),
         .value(
             "severity", \.severity, .number(.nonNegative),
             doc: "Severity of punishment as perceived, scaling the deterrence term of the threshold.",
             source: .assumption("the deterrence term as Epstein (2002) has it, unscaled")),
+        .value(
+            "points_scale", \.pointsScale, .number(.positive),
+            doc: "Points a record takes that weigh one unit of its cost (MODEL.md, Public dissent).",
+            source: .assumption(
+                "the default points of a recorded dissent: at the default penalty a record weighs as much as the "
+                    + "score share the previous model staked at the start")),
+        .value(
+            "detention_weight", \.detentionWeight, .number(.nonNegative),
+            doc: "Cost units per expected tick of detention: the weight of detention against points.",
+            source: .assumption(
+                "a ten-day administrative detention (the default length) weighs as much as the default 50 points; "
+                    + "nothing measures how citizens trade days of freedom against points")),
     ])
 
     static let conduct = KeyTable<ConductParameters>([

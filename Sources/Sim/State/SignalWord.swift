@@ -13,8 +13,9 @@ public enum SignalWord {
     public static let travelBanned: UInt32 = 1 << 3
     /// Stigmatized: listed, dissent on record, or score below `visibility.stigma_below`.
     public static let stigmatized: UInt32 = 1 << 4
-    /// Privately dissenting at this tick (read only by the metrics pass).
-    public static let privateDissent: UInt32 = 1 << 5
+    /// Latent dissent at this tick: would have expressed it were there no fear (read only by the
+    /// metrics pass).
+    public static let latentDissent: UInt32 = 1 << 5
     /// Under a school restriction: its family ties' children lose school places.
     public static let schoolRestricted: UInt32 = 1 << 6
     /// Bit of the first behaviour; behaviour b done at this tick sets bit `behaviourShift + b`

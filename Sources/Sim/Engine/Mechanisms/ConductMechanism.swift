@@ -129,10 +129,8 @@ struct ConductMechanism {
         for citizen in block {
             let index = citizen - block.lowerBound
             let seen = neighbourhoods[index]
-            let (listedMask, permanentlyListed) = sanctions.listing(citizen, count: sanctions.constants.count)
-            let stake = scoreRules.stake(
-                steps: scoreRules.recovered(score[citizen]), listedMask: listedMask,
-                permanentlyListed: permanentlyListed)
+            let listedMask = sanctions.listing(citizen, count: sanctions.constants.count)
+            let stake = scoreRules.listFactor(listedMask: listedMask)
             let meansFactor = perks.withMeansBonuses(
                 sanctions.meansFactor(listedMask: listedMask), steps: score[citizen])
             var ambitionWeight = ambition[citizen]

@@ -5,8 +5,10 @@ import CVector
 /// (true and false), their points and detention (docs/MODEL.md, "Public dissent").
 ///
 /// A citizen expresses dissent when the share of its active ties who dissented at t reaches its
-/// threshold raised by the expected cost of being caught; a record costs points and may start a
-/// detention, during which the citizen is absent.
+/// threshold raised by the expected cost of being caught: the probability of a record (from
+/// coverage, or from the watchers in view under finite policing) times what a record costs in
+/// points and detention. A record costs points and may start a detention, during which the
+/// citizen is absent.
 struct DissentMechanism {
     /// The rule's constants for one run.
     struct Constants: MechanismConstants {
@@ -17,32 +19,61 @@ struct DissentMechanism {
         let severity: Float
         /// Points per record of dissent, in grid steps.
         let penaltySteps: Int32
+        /// The grid steps a record can take at most (0 when a record gains points).
+        let stepsAtRisk: Int32
+        /// Cost units per grid step lost: resolution / `dissent.points_scale`.
+        let costPerStep: Float
+        /// The expected cost of detention: weight × probability × mean length (at least 1 tick).
+        let detentionCost: Float
         /// Probability per tick of a false record of dissent for a citizen who did not express it.
         let misidentification: Double
         let detentionProbability: Double
+        /// Whether detection follows the watchers in view (``PolicingMechanism``), and the
+        /// policing districts' size.
+        let policed: Bool
+        let districtSize: Int
 
         /// The dissent model is what every variant of the kernel runs.
         var needs: TickNeeds { [] }
 
         init(scenario: Scenario) {
             let score = scenario.regime.score
+            let dissent = scenario.dissent
+            let detention = scenario.regime.detention
             seed = scenario.seed
             coverage = Float(scenario.regime.surveillance.dissent.effectiveCoverage)
-            deterrence = Float(scenario.dissent.deterrence)
-            severity = Float(scenario.dissent.severity)
+            deterrence = Float(dissent.deterrence)
+            severity = Float(dissent.severity)
             penaltySteps = score.stepDelta(score.points.dissent)
+            stepsAtRisk = max(0, -penaltySteps)
+            costPerStep = Float(score.resolution / dissent.pointsScale)
+            detentionCost = Float(dissent.detentionWeight * detention.probability * max(1, detention.ticks.mean))
             misidentification = scenario.regime.surveillance.dissent.misidentification
-            detentionProbability = scenario.regime.detention.probability
+            detentionProbability = detention.probability
+            policed = scenario.regime.policing.enabled
+            districtSize = scenario.regime.policing.districtSize
         }
 
-        /// The detection probability of a dissenter with `dissentingTies` dissenting ties.
-        func detection(dissentingTies: Int) -> Float {
-            DissentRule.detectionProbability(coverage: coverage, k: deterrence, dissentingTies: dissentingTies)
+        /// The detection probability at index d of ``DissentMechanism/detectionTable``: under
+        /// coverage, of a dissenter with d dissenting ties; under policing, for d watchers per
+        /// dissenter in view (rounded down).
+        func detection(_ d: Int) -> Float {
+            policed
+                ? DissentRule.policedDetectionProbability(k: deterrence, watchers: d, dissentersInView: 1)
+                : DissentRule.detectionProbability(coverage: coverage, k: deterrence, dissentingTies: d)
+        }
+
+        /// What a record would cost a citizen with `steps` above the floor and `listFactor` of
+        /// its points at stake, in cost units.
+        @inline(__always)
+        func recordCost(steps: Int32, listFactor: Float) -> Float {
+            DissentRule.recordCost(
+                pointsAtRisk: Float(min(stepsAtRisk, steps)) * costPerStep, listFactor: listFactor,
+                detentionCost: detentionCost)
         }
     }
 
-    /// Detection probabilities for dissenting-tie counts below this size come from a table made once
-    /// per run.
+    /// Detection probabilities for indices below this size come from a table made once per run.
     static let detectionTableSize = 1024
 
     let constants: Constants
@@ -54,14 +85,17 @@ struct DissentMechanism {
     let threshold: UnsafePointer<Float>
     let detentionLeft: UnsafeMutablePointer<UInt16>
     let status: UnsafeMutablePointer<UInt8>
-    /// `constants.detection(dissentingTies: d)` at index d, for d below ``detectionTableSize``.
+    /// `constants.detection(d)` at index d, for d below ``detectionTableSize``.
     let detectionTable: UnsafePointer<Float>
+    /// Under policing, watchers per citizen of each district.
+    let watcherDensity: UnsafePointer<Float>
     let detentionTicks: Distribution
     let generators: WorkerGenerators
 
     init(
         _ constants: Constants, tick: TickInputs, population: Population, state: SocietyState,
-        detectionTable: Column<Float>, detentionTicks: Distribution, generators: WorkerGenerators
+        detectionTable: Column<Float>, watcherDensity: Column<Float>, detentionTicks: Distribution,
+        generators: WorkerGenerators
     ) {
         precondition(detectionTable.count == Self.detectionTableSize, "one detection probability per count")
         self.constants = constants
@@ -73,13 +107,14 @@ struct DissentMechanism {
         detentionLeft = state.detentionLeft.base
         status = state.status.base
         self.detectionTable = UnsafePointer(detectionTable.base)
+        self.watcherDensity = UnsafePointer(watcherDensity.base)
         self.detentionTicks = detentionTicks
         self.generators = generators
     }
 
     /// The table of detection probabilities for `constants` (see ``detectionTable``).
     static func detectionTable(_ constants: Constants) -> Column<Float> {
-        Column((0..<detectionTableSize).map { constants.detection(dissentingTies: $0) })
+        Column((0..<detectionTableSize).map { constants.detection($0) })
     }
 
     /// Serves a tick of detention if `citizen` is detained: it is then absent at t+1 (its word
@@ -93,37 +128,59 @@ struct DissentMechanism {
         return true
     }
 
+    /// The probabilities that `citizen`'s dissent is recorded when it sees `seen`, as it perceives
+    /// it and in fact. Under coverage both are P = coverage · (1 − e^(−k / (1 + A))), A its
+    /// dissenting ties. Under policing, with A = 1 + dissenting ties and C the watchers in view, a
+    /// Poisson count with mean (watchers per citizen of its district) × (1 + active ties)
+    /// (watchers move about, as Epstein's cops do), it perceives 1 − e^(−k ⌊C / A⌋) and is
+    /// recorded with probability min(1, C / A).
+    @inline(__always)
+    func detection(_ citizen: Int, seen: Neighbourhood) -> (perceived: Float, actual: Float) {
+        let dissenting = Int(seen.dissenting)
+        guard constants.policed else {
+            let probability =
+                dissenting < Self.detectionTableSize
+                ? detectionTable[dissenting] : constants.detection(dissenting)
+            return (probability, probability)
+        }
+        let density = watcherDensity[citizen / constants.districtSize]
+        var stream = RandomStream(seed: constants.seed, entity: UInt32(citizen), tick: tick, purpose: .watchersInView)
+        let watchers = Int(Double(density * Float(1 + seen.active)) + stream.nextUniform())
+        let ratio = watchers / (1 + dissenting)
+        let perceived = ratio < Self.detectionTableSize ? detectionTable[ratio] : constants.detection(ratio)
+        return (perceived, DissentRule.policedRecordProbability(watchers: watchers, dissentersInView: 1 + dissenting))
+    }
+
     /// The threshold rule, recording, false records and detention for a present citizen who
-    /// sees `seen` and has `stake` to lose.
+    /// sees `seen` and has `listFactor` of a record's points at stake.
     @inline(__always)
     func decide(
-        _ now: inout CitizenTick, seen: Neighbourhood, stake: Float, draws: BlockDraws, drawIndex: Int,
+        _ now: inout CitizenTick, seen: Neighbourhood, listFactor: Float, draws: BlockDraws, drawIndex: Int,
         worker: Int, tally: inout ChunkTally
     ) {
         let citizen = now.citizen
-        let dissenting = Int(seen.dissenting)
-        let share = DissentRule.dissentingShare(dissenting: dissenting, active: Int(seen.active))
-        let privateThreshold = DissentRule.privateThreshold(
-            threshold: threshold[citizen],
-            grievance: DissentRule.grievance(hardship: hardship[citizen], legitimacy: legitimacy))
+        let share = DissentRule.dissentingShare(dissenting: Int(seen.dissenting), active: Int(seen.active))
+        let grievance = DissentRule.grievance(hardship: hardship[citizen], legitimacy: legitimacy)
+        let privateThreshold = DissentRule.privateThreshold(threshold: threshold[citizen], grievance: grievance)
         var expressed = false
         if DissentRule.expresses(share: share, threshold: privateThreshold) {
-            tally[.privateDissent] += 1
-            now.word |= SignalWord.privateDissent
-            let detection =
-                dissenting < Self.detectionTableSize
-                ? detectionTable[dissenting] : constants.detection(dissentingTies: dissenting)
+            tally[.latentDissent] += 1
+            now.word |= SignalWord.latentDissent
+            if DissentRule.opposes(grievance: grievance, threshold: threshold[citizen]) {
+                tally[.privateOpposition] += 1
+            }
+            let detection = detection(citizen, seen: seen)
             let effectiveThreshold = DissentRule.threshold(
-                privateThreshold: privateThreshold, riskAversion: riskAversion[citizen], detection: detection,
-                stake: stake, severity: constants.severity)
+                privateThreshold: privateThreshold, riskAversion: riskAversion[citizen], detection: detection.perceived,
+                severity: constants.severity, cost: constants.recordCost(steps: now.steps, listFactor: listFactor))
             if DissentRule.expresses(share: share, threshold: effectiveThreshold) {
                 expressed = true
                 now.word |= SignalWord.expressedDissent
                 tally[.expressed] += 1
-                if detection > 0 {
+                if detection.actual > 0 {
                     var stream = RandomStream(
                         seed: constants.seed, entity: UInt32(citizen), tick: tick, purpose: .dissentDetection)
-                    if stream.nextUniform() < Double(detection) {
+                    if stream.nextUniform() < Double(detection.actual) {
                         tally[.recordedDissent] += 1
                         now.records.dissent = true
                         now.steps += constants.penaltySteps

@@ -112,20 +112,14 @@ struct SanctionMechanism {
         wrongfulListings = state.wrongfulListings.base
     }
 
-    /// The lists `citizen` is on at tick t among the first `count`, as a mask, and whether one of
-    /// them is for good.
+    /// The lists `citizen` is on at tick t among the first `count`, as a mask.
     @inline(__always)
-    func listing(_ citizen: Int, count: Int) -> (mask: UInt8, permanent: Bool) {
+    func listing(_ citizen: Int, count: Int) -> UInt8 {
         var mask: UInt8 = 0
-        var permanent = false
-        for index in 0..<count {
-            let left = sanctionLeft[index][citizen]
-            if left > 0 {
-                mask |= 1 << UInt8(index)
-                if left == SocietyState.permanent { permanent = true }
-            }
+        for index in 0..<count where sanctionLeft[index][citizen] > 0 {
+            mask |= 1 << UInt8(index)
         }
-        return (mask, permanent)
+        return mask
     }
 
     /// The product of the means factors (job blocks) of the lists in `listedMask`, in list order.

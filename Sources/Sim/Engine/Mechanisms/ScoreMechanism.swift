@@ -1,7 +1,7 @@
 import Agents
 import CVector
 
-/// The score: recovery toward the initial score, what a citizen stands to lose, guilt by
+/// The score: recovery toward the initial score, the share of a record's points at stake, guilt by
 /// association, the clamp to the range, and the score fraction its ties see (docs/MODEL.md,
 /// "Score").
 ///
@@ -17,7 +17,7 @@ struct ScoreMechanism {
         let recoverySteps: Int32
         /// scoreFractionMax / stepCount: turns grid steps into the signal word's score fraction.
         let fractionPerStep: Float
-        /// Stake multiplier while on a time-limited list.
+        /// Share of a record's points still at stake while on a list.
         let listedStake: Float
         /// Guilt by association: the share of the gap to ties' mean score closed per tick, the
         /// weight of a family tie, and grid steps lost per weighted listed tie.
@@ -55,12 +55,11 @@ struct ScoreMechanism {
             return steps
         }
 
-        /// What a citizen with `steps` (after recovery) stands to lose: its score fraction, scaled
-        /// by `listed_stake` while listed, and nothing once listed for good.
+        /// The share of a record's points still at stake for a citizen on the lists of `listedMask`:
+        /// 1 on none, `listed_stake` on any, whether time-limited or permanent.
         @inline(__always)
-        func stake(steps: Int32, listedMask: UInt8, permanentlyListed: Bool) -> Float {
-            let scoreFraction = Float(steps) / Float(max(stepCount, 1))
-            return permanentlyListed ? 0 : scoreFraction * (listedMask != 0 ? listedStake : 1)
+        func listFactor(listedMask: UInt8) -> Float {
+            listedMask != 0 ? listedStake : 1
         }
     }
 
@@ -77,21 +76,21 @@ struct ScoreMechanism {
     }
 
     /// `citizen`'s tick t+1 as it starts: scores after recovery (the true score only when
-    /// `tracksTrueScore`; otherwise it follows the score), on the lists `listing` gives.
+    /// `tracksTrueScore`; otherwise it follows the score), on the lists of `listedMask`.
     @inline(__always)
-    func begin(_ citizen: Int, tracksTrueScore: Bool, listing: (mask: UInt8, permanent: Bool)) -> CitizenTick {
+    func begin(_ citizen: Int, tracksTrueScore: Bool, listedMask: UInt8) -> CitizenTick {
         let previousSteps = score[citizen]
         let previousTrueSteps = tracksTrueScore ? trueScore[citizen] : previousSteps
         return CitizenTick(
             citizen: citizen, previousSteps: previousSteps, previousTrueSteps: previousTrueSteps,
             steps: constants.recovered(previousSteps), trueSteps: constants.recovered(previousTrueSteps),
-            listedMask: listing.mask, permanentlyListed: listing.permanent)
+            listedMask: listedMask)
     }
 
-    /// What the citizen stands to lose at this point of its tick.
+    /// The share of a record's points still at stake for the citizen (``Constants/listFactor(listedMask:)``).
     @inline(__always)
-    func stake(_ now: CitizenTick) -> Float {
-        constants.stake(steps: now.steps, listedMask: now.listedMask, permanentlyListed: now.permanentlyListed)
+    func listFactor(_ now: CitizenTick) -> Float {
+        constants.listFactor(listedMask: now.listedMask)
     }
 
     /// Guilt by association: pulls both scores toward the weighted mean score of the ties `seen`,

@@ -9,6 +9,8 @@ public struct Regime: Sendable, Equatable {
     public var score: ScoreRules
     /// Detention after recorded dissent.
     public var detention: DetentionRules
+    /// Finite, adaptive policing of dissent (off by default).
+    public var policing: Policing
     /// Blacklists and sanctions, evaluated in order; at most ``Sanction/maximumCount``.
     public var sanctions: [Sanction]
     /// Perks; at most ``Perk/maximumCount``.
@@ -20,12 +22,13 @@ public struct Regime: Sendable, Equatable {
 
     public init(
         surveillance: Surveillance = Surveillance(), score: ScoreRules = ScoreRules(),
-        detention: DetentionRules = DetentionRules(), sanctions: [Sanction] = [], perks: [Perk] = [],
+        detention: DetentionRules = DetentionRules(), policing: Policing = Policing(), sanctions: [Sanction] = [], perks: [Perk] = [],
         peerRating: PeerRating = PeerRating(), visibility: Visibility = Visibility()
     ) {
         self.surveillance = surveillance
         self.score = score
         self.detention = detention
+        self.policing = policing
         self.sanctions = sanctions
         self.perks = perks
         self.peerRating = peerRating
