@@ -23,7 +23,7 @@ struct RegimeVisibilityTests {
         #expect(privateRows.allSatisfy { $0[.tiesCut] == 0 })
         #expect(publicRows.reduce(0) { $0 + $1[.tiesCut] } > 0)
         #expect(publicRows.contains { $0[.recordedDissent] > 0 })
-        #expect(publicRows.last![.privateDissent] > 0)
+        #expect(publicRows.last![.latentDissent] > 0)
         #expect(
             publicRows.last![.dissenterInDegreeRatio] < privateRows.last![.dissenterInDegreeRatio],
             "\(publicRows.last![.dissenterInDegreeRatio]) vs \(privateRows.last![.dissenterInDegreeRatio])")
