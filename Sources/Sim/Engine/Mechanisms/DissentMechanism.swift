@@ -105,7 +105,7 @@ struct DissentMechanism {
         let share = DissentRule.dissentingShare(dissenting: dissenting, active: Int(seen.active))
         let privateThreshold = DissentRule.privateThreshold(
             threshold: threshold[citizen],
-            grievance: DissentRule.grievance(hardship: hardship[citizen], legitimacy: legitimacy))
+            grievance: DissentRule.grievance(hardship: hardship[citizen] * now.hardshipFactor, legitimacy: legitimacy))
         var expressed = false
         if DissentRule.expresses(share: share, threshold: privateThreshold) {
             tally[.privateDissent] += 1
