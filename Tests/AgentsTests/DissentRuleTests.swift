@@ -36,8 +36,8 @@ struct DissentRuleTests {
     @Test("coverage and the deterrence constant are separately identifiable")
     func coverageAndKDiffer() {
         // Equal products k · coverage used to give equal probabilities.
-        let wideCoverage = DissentRule.detectionProbability(coverage: 0.9, k: 1, dissentingTies: 2)
-        let strongK = DissentRule.detectionProbability(coverage: 0.45, k: 2, dissentingTies: 2)
+        let wideCoverage = DissentRule.detectionProbability(coverage: 0.9, k: 1, dissentingTies: 0)
+        let strongK = DissentRule.detectionProbability(coverage: 0.45, k: 2, dissentingTies: 0)
         #expect(abs(wideCoverage - strongK) > 0.05)
     }
 

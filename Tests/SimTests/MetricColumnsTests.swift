@@ -20,10 +20,10 @@ import Testing
         }
     }
 
-    @Test("names are unique, the dissent model's 15 come first, and every column has a definition")
+    @Test("names are unique, the dissent model's 17 come first, and every column has a definition")
     func wellFormed() {
         #expect(Set(Self.names).count == Self.names.count)
-        #expect(MetricColumns.dissentModel.count == 15)
+        #expect(MetricColumns.dissentModel.count == 17)
         for entry in MetricColumns.all {
             switch entry {
             case .column(let column): #expect(!column.definition.isEmpty, "\(column.name)")
@@ -41,7 +41,7 @@ import Testing
         return counts.withUnsafeBufferPointer { counts in
             let histogram = ScoreHistogram(counts: counts, rules: ScoreRules(max: 11, resolution: 1), population: 1_000)
             return TickObservation(
-                tick: 1, population: 1_000, legitimacy: 0.5, tally: tally, histogram: histogram,
+                tick: 1, population: 1_000, legitimacy: 0.5, tally: tally, cumulative: tally, histogram: histogram,
                 score: ScoreSummary(counts: counts, rules: histogram.rules), degrees: DegreeTally(), rankVolatility: 0,
                 perkMinimumSteps: [])
         }
@@ -51,11 +51,16 @@ import Testing
     func everyCountIsReported(_ count: Count) {
         var scenario = Scenario(name: "all columns")
         scenario.regime.peerRating.enabled = true
+        scenario.regime.sanctions = [
+            Sanction(name: "travel", trigger: .scoreBelow(500), effects: [.flightBan, .railBan])
+        ]
         let layout = MetricsLayout(scenario: scenario, population: 1_000)
         #expect(layout.values(Self.observation(count)) != layout.values(Self.observation(nil)))
     }
 
-    @Test("a layout has each column once, the peer-rating columns with peer rating only, the families per element")
+    @Test(
+        "a layout has each column once, the peer-rating columns with peer rating only, the trip columns with trips only, the families per element"
+    )
     func layouts() {
         var scenario = Scenario(name: "s", represents: 1_400_000_000)
         scenario.regime.score.grades = [Grade(name: "D", minimum: 0), Grade(name: "A", minimum: 900)]
@@ -63,8 +68,16 @@ import Testing
         #expect(Set(names).count == names.count)
         #expect(!names.contains("mean_rating") && names.contains("grade_A") && names.contains("acts_charity"))
         #expect(names.contains("recorded_dissent_represented") && !names.contains("grade_A_represented"))
+        let tripColumns = [
+            "flight_attempts", "flights_blocked", "flights_blocked_total", "flight_barred", "rail_attempts",
+            "rail_trips_blocked", "rail_trips_blocked_total", "rail_barred",
+        ]
+        #expect(names.allSatisfy { !tripColumns.contains($0) })
         scenario.regime.peerRating.enabled = true
         #expect(MetricsLayout(scenario: scenario, population: 1_000).columnNames.contains("five_star_share"))
+        scenario.regime.perks = [Perk(name: "fast", trigger: .scoreAbove(900), effects: [.transportDiscount])]
+        let withTrips = MetricsLayout(scenario: scenario, population: 1_000).columnNames
+        #expect(tripColumns.allSatisfy { withTrips.contains($0) && withTrips.contains($0 + "_represented") })
     }
 
     @Test("docs/MODEL.md's metrics are the rendered columns")

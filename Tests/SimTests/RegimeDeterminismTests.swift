@@ -7,8 +7,9 @@ import Testing
 @Suite("Regime: determinism")
 struct RegimeDeterminismTests {
     /// Every mechanism at once: all channels with coverage and misidentification, association,
-    /// grades, three sanctions (one following another, one permanent), a rank perk with dating
-    /// and a threshold perk, peer rating, public scores.
+    /// grades, three sanctions (one following another, one permanent; job block, loan and travel
+    /// bans), a rank perk with dating and a threshold perk with a transport discount and hospital
+    /// priority, trips at rates that make thousands a tick, peer rating, public scores.
     static func everything(size: Int, ticks: Int) -> Scenario {
         var scenario = RegimeFixtures.society(name: "everything", size: size, ticks: ticks, seed: 77)
         scenario.graph = GraphSpec(model: .smallWorld, meanDegree: 6, rewire: 0.2)
@@ -42,6 +43,7 @@ struct RegimeDeterminismTests {
         ]
         scenario.regime.peerRating.enabled = true
         scenario.regime.visibility = Visibility(publicScores: true, cutRate: 0.4, stigmaBelow: 990)
+        scenario.trips = Trips(flightRate: 0.05, railRate: 0.1)
         return scenario
     }
 
@@ -73,7 +75,9 @@ struct RegimeDeterminismTests {
         #expect(single.reduce(0) { $0 + $1[.newDetentions] } > 0)
         #expect(last[.lists].allSatisfy { $0 > 0 })
         #expect(last[.perks].allSatisfy { $0 > 0 })
-        #expect(last[.flightBans] > 0 && last[.schoolRestricted] > 0 && last[.meanRating] > 0)
+        #expect(last[.flightBarred] > 0 && last[.schoolRestricted] > 0 && last[.meanRating] > 0)
+        #expect(last[.flightsBlockedTotal] > 0 && last[.railTripsBlockedTotal] > 0)
+        #expect(single.allSatisfy { $0[.flightAttempts] > $0[.flightsBlocked] && $0[.railAttempts] > 0 })
         for threads in [2, 3] {
             let (rows, otherTargets) = run(threads: threads)
             #expect(rows == single, "threads \(threads)")

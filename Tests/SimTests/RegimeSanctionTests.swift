@@ -28,9 +28,9 @@ struct RegimeSanctionTests {
             #expect(later[.lists][0] == earlier[.lists][0] + later[.newListings], "tick \(later.tick)")
         }
         for row in temporary + permanent {
-            #expect(row[.flightBans] == row[.lists][0] && row[.railBans] == 0, "tick \(row.tick)")
+            #expect(row[.flightBarred] == row[.lists][0] && row[.railBarred] == 0, "tick \(row.tick)")
         }
-        #expect(temporary.last![.flightBans] > 0)
+        #expect(temporary.last![.flightBarred] > 0)
     }
 
     /// Two citizens tied by `kind`: citizen 1 dissents from tick 1 (threshold 0), citizen 0 joins
@@ -60,9 +60,9 @@ struct RegimeSanctionTests {
         #expect(local.map { $0[.expressedDissent] } == joined)
         #expect(flightBanned.map { $0[.expressedDissent] } == [0.5, 0.5, 0.5, 0.5])
         #expect(railBanned.map { $0[.expressedDissent] } == [0.5, 0.5, 0.5, 0.5])
-        #expect(flightBanned.allSatisfy { $0[.flightBans] == 2 && $0[.railBans] == 0 && $0[.lists] == [2] })
-        #expect(railBanned.allSatisfy { $0[.railBans] == 2 && $0[.flightBans] == 0 })
-        #expect(loanBanned.allSatisfy { $0[.railBans] == 0 && $0[.flightBans] == 0 })
+        #expect(flightBanned.allSatisfy { $0[.flightBarred] == 2 && $0[.railBarred] == 0 && $0[.lists] == [2] })
+        #expect(railBanned.allSatisfy { $0[.railBarred] == 2 && $0[.flightBarred] == 0 })
+        #expect(loanBanned.allSatisfy { $0.layout.index(of: "flight_barred") == nil }, "no travel ban, no trips")
     }
 
     /// Everyone starts at 900, below the permanent sanction's trigger of 950, so everyone is listed
@@ -95,6 +95,22 @@ struct RegimeSanctionTests {
             rows.reduce(0) { $0 + RegimeFixtures.acts("late_bill_payment", $1, s) }
         }
         #expect(late(blockedRows, blocked) > late(plainRows, plain))
+    }
+
+    @Test("loan and property bans lower effective means: more late bill payments than a list without effects")
+    func creditBansRaiseLatePayments() throws {
+        let late = { (rows: [TickMetrics], s: Scenario) in
+            rows.reduce(0) { $0 + RegimeFixtures.acts("late_bill_payment", $1, s) }
+        }
+        let plain = Self.everyoneListed(effects: [])
+        let plainLate = late(try RegimeFixtures.run(plain), plain)
+        for effect in [Sanction.Effect.loanBan, .propertyBan] {
+            let banned = Self.everyoneListed(effects: [effect])
+            #expect(late(try RegimeFixtures.run(banned), banned) > plainLate, "\(effect)")
+        }
+        // One credit factor for a list with both bans, not two.
+        let both = try RegimeFixtures.run(Self.everyoneListed(effects: [.loanBan, .propertyBan]))
+        #expect(both.map(\.values) == (try RegimeFixtures.run(Self.everyoneListed(effects: [.loanBan]))).map(\.values))
     }
 
     @Test("an internet throttle removes every online act of the listed")

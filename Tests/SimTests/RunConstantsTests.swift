@@ -9,6 +9,7 @@ import Testing
     enum Mechanism: String, CaseIterable, Sendable {
         case none, behaviours, associationPull, listedTiePenalty, loanBan, railBan, schoolRestriction
         case thresholdPerk, rankPerk, datingBoost, datingBoostAtRateZero, peerRating, publicScores
+        case transportDiscount, hospitalPriority
 
         func switchOn(_ scenario: inout Scenario) {
             let sanction = { (effect: Sanction.Effect) in
@@ -33,13 +34,17 @@ import Testing
                 ]
             case .peerRating: scenario.regime.peerRating.enabled = true
             case .publicScores: scenario.regime.visibility.publicScores = true
+            case .transportDiscount:
+                scenario.regime.perks = [Perk(name: "p", trigger: .scoreAbove(900), effects: [.transportDiscount])]
+            case .hospitalPriority:
+                scenario.regime.perks = [Perk(name: "p", trigger: .scoreAbove(900), effects: [.hospitalPriority])]
             }
         }
 
         var expected: TickNeeds {
             switch self {
             case .none: []
-            case .loanBan, .thresholdPerk, .datingBoostAtRateZero: .regime
+            case .loanBan, .thresholdPerk, .datingBoostAtRateZero, .transportDiscount, .hospitalPriority: .regime
             case .behaviours, .rankPerk: .tieSums
             case .associationPull, .listedTiePenalty, .railBan, .schoolRestriction: .tieKinds
             case .peerRating: [.tieSums, .stigma]

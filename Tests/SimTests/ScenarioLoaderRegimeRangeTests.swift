@@ -4,7 +4,8 @@ import Testing
 
 @testable import Sim
 
-/// Range checks of the regime keys: represents, conduct, score, peer rating, visibility, surveillance and grades.
+/// Range checks of the regime keys: represents, conduct, trips, score, peer rating, visibility, surveillance and
+/// grades.
 @Suite struct ScenarioLoaderRegimeRangeTests {
     @Test func topLevelAndTableRangesAreChecked() {
         #expect(failure("represents = 0") == "x.toml:1: represents: expected an integer >= 1, got 0")
@@ -39,6 +40,12 @@ import Testing
         #expect(
             failure("[visibility]\ncut_rate = 1.1")
                 == "x.toml:2: visibility.cut_rate: expected a number in [0, 1], got 1.1")
+        #expect(
+            failure("[trips]\nmeans_elasticity = -1")
+                == "x.toml:2: trips.means_elasticity: expected a number >= 0, got -1")
+        #expect(
+            failure("[trips]\nflight_rate = 0.5\nrail_rate = 0.75")
+                == "x.toml:3: trips.rail_rate: expected a number <= 1 - flight_rate (0.5), got 0.75")
     }
 
     @Test func surveillanceChannelsAreChecked() throws {

@@ -30,6 +30,12 @@ private let everything = """
     channel = "civic"
     condition = "listed-tie"
 
+    [trips]
+    flight_rate = 0.002
+    rail_rate = 0.01
+    means_elasticity = 1.2
+    price_elasticity = 1.5
+
     [surveillance.dissent]
     coverage = 0.8
     misidentification = 0.001
@@ -92,11 +98,14 @@ private let everything = """
     trigger = { listed = "dissidents" }
     duration = 30
     effects = ["loan-ban", "property-ban"]
+    credit_factor = 0.75
 
     [[perks]]
     name = "model_citizen"
     trigger = { score_above = 1200 }
     effects = ["transport-discount", "hospital-priority"]
+    transport_discount = 0.25
+    hardship_relief = 0.4
 
     [[perks]]
     name = "elite"
@@ -135,6 +144,7 @@ private let everything = """
                 name: "blood_donation", kind: .virtue, rate: 0.001, points: 30.5, channel: .civic,
                 condition: .listedTie),
         ]
+        expected.trips = Trips(flightRate: 0.002, railRate: 0.01, meansElasticity: 1.2, priceElasticity: 1.5)
         expected.regime.surveillance = Surveillance(channels: [
             .dissent: .init(coverage: 0.8, misidentification: 0.001),
             .street: .init(camerasPerCapita: 0.37, recognitionAccuracy: 0.95, viewFactor: 3),
@@ -157,10 +167,13 @@ private let everything = """
                 effects: [.internetThrottle, .jobBlock], meansFactor: 0.3, initialShare: 0.01, initialPoints: -50),
             Sanction(name: "jaywalkers", trigger: .record("jaywalking"), duration: 7),
             Sanction(
-                name: "relatives", trigger: .listed("dissidents"), duration: 30, effects: [.loanBan, .propertyBan]),
+                name: "relatives", trigger: .listed("dissidents"), duration: 30, effects: [.loanBan, .propertyBan],
+                creditFactor: 0.75),
         ]
         expected.regime.perks = [
-            Perk(name: "model_citizen", trigger: .scoreAbove(1200), effects: [.transportDiscount, .hospitalPriority]),
+            Perk(
+                name: "model_citizen", trigger: .scoreAbove(1200), effects: [.transportDiscount, .hospitalPriority],
+                transportDiscount: 0.25, hardshipRelief: 0.4),
             Perk(
                 name: "elite", trigger: .topShare(0.05), effects: [.datingBoost, .meansBonus], datingRate: 0.1,
                 meansBonus: 0.5),
@@ -250,9 +263,9 @@ private let everything = """
         #expect(
             unique == [
                 "[traits]", "[graph]", "[graph.households]", "[legitimacy]", "[dissent]", "[conduct]", "[[behaviours]]",
-                "[surveillance.dissent]", "[surveillance.traffic]", "[surveillance.online]", "[surveillance.street]",
-                "[score]", "[score.association]", "[[score.grades]]", "[score.points]", "[detention]", "[[sanctions]]",
-                "[[perks]]", "[peer_rating]", "[visibility]",
+                "[trips]", "[surveillance.dissent]", "[surveillance.traffic]", "[surveillance.online]",
+                "[surveillance.street]", "[score]", "[score.association]", "[[score.grades]]", "[score.points]",
+                "[detention]", "[policing]", "[[sanctions]]", "[[perks]]", "[peer_rating]", "[visibility]",
             ])
     }
 }

@@ -151,7 +151,8 @@ import Testing
             headers == [
                 "[traits]", "[graph]", "[graph.households]", "[legitimacy]", "[dissent]", "[conduct]",
             ] + Array(repeating: "[[behaviours]]", count: Behaviour.defaults.count) + [
-                "[score]", "[score.association]", "[score.points]", "[detention]", "[peer_rating]", "[visibility]",
+                "[trips]", "[score]", "[score.association]", "[score.points]", "[detention]", "[policing]", "[peer_rating]",
+                "[visibility]",
             ])
         #expect(text.hasPrefix("name = \"plain\"\n"))
         #expect(text.contains("hardship = { distribution = \"beta\", alpha = 2, beta = 5 }"))

@@ -24,5 +24,6 @@ public enum RandomPurpose: UInt32, Sendable {
     case dating = 39
     case conductRecord = 40
     case initialListing = 41
+    case trips = 42
     case watchersInView = 50
 }

@@ -1,7 +1,7 @@
 import Agents
 
 /// The Philox blocks of the streams that nearly every citizen draws from at a tick (act choices,
-/// records, false dissent records, ratings received, dating), computed for a whole block of
+/// records, false dissent records, ratings received, dating, trips), computed for a whole block of
 /// citizens at once with ``PhiloxBatch``: every block of the act and record streams, the first
 /// of the others.
 ///
@@ -18,6 +18,7 @@ struct BlockDraws {
         let falseDissentRecord: Int?
         let peerRating: Int?
         let dating: Int?
+        let trips: Int?
         /// The stream of each slot, in slot order: its purpose and block number.
         let streams: [(purpose: RandomPurpose, block: UInt32)]
         /// The run's seed and its Philox key, which every stream is keyed by.
@@ -45,6 +46,7 @@ struct BlockDraws {
             falseDissentRecord = slot(.falseDissentRecord, if: regime && rules.dissent.misidentification > 0)
             peerRating = slot(.peerRating, if: regime && rules.ratings.enabled)
             dating = slot(.dating, if: regime && rules.perks.dating)
+            trips = slot(.trips, if: regime && rules.trips.simulated)
             self.streams = streams
         }
     }

@@ -22,6 +22,7 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
     let perks: PerkMechanism.Constants
     let ratings: RatingMechanism.Constants
     let ties: TieMechanism.Constants
+    let trips: TripMechanism.Constants
 
     /// The union of every mechanism's ``MechanismConstants/needs``.
     let needs: TickNeeds
@@ -45,6 +46,7 @@ struct RunConstants: @unchecked Sendable, BitwiseCopyable {
         perks = part(PerkMechanism.Constants(scenario: scenario, tables: tables))
         ratings = part(RatingMechanism.Constants(scenario: scenario))
         ties = part(TieMechanism.Constants(scenario: scenario, perks: perks))
+        trips = part(TripMechanism.Constants(scenario: scenario))
         self.needs = needs
     }
 

@@ -51,7 +51,9 @@ public final class Simulation {
         let workers = parallel.workerCount
         kernelRun = SocietyKernel.Run(
             population: population, graph: graph, state: state,
-            logMeans: LogMeansCache(population, needed: !scenario.behaviours.isEmpty, parallel: parallel),
+            logMeans: LogMeansCache(
+                population, needed: !scenario.behaviours.isEmpty || rules.trips.simulated,
+                tripElasticity: rules.trips.simulated ? Float(scenario.trips.meansElasticity) : nil, parallel: parallel),
             detectionTable: DissentMechanism.detectionTable(rules.dissent),
             policing: PolicingMechanism(PolicingMechanism.Constants(scenario: scenario, population: n), population: n),
             detentionTicks: scenario.regime.detention.ticks, generators: WorkerGenerators(count: workers),

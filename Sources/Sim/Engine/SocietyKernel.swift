@@ -8,7 +8,7 @@ import CVector
 /// what every citizen sees of its ties at t is gathered (``NeighbourhoodGather``); the block's
 /// random blocks are computed (``BlockDraws``); every citizen's everyday acts are chosen
 /// (``ConductMechanism``) and its ratings received summed (``RatingMechanism``); then each citizen
-/// takes its step: dissent, acts and their records, ratings, association, tie cutting and
+/// takes its step: dissent, acts and their records, trips, ratings, association, tie cutting and
 /// dating, the score's clamp, lists, stigma. Each mechanism holds its own constants and raw
 /// pointers into the run's columns; workers call the kernel on disjoint citizen ranges, and a
 /// citizen only writes its own state, its own slots and (atomically) in-degrees.
@@ -23,6 +23,7 @@ struct SocietyKernel: @unchecked Sendable {
     let sanctions: SanctionMechanism
     let ratings: RatingMechanism
     let ties: TieMechanism
+    let trips: TripMechanism
     let offsets: UnsafePointer<Int>
     let targets: UnsafePointer<UInt32>
     let current: UnsafePointer<UInt32>
@@ -69,6 +70,7 @@ struct SocietyKernel: @unchecked Sendable {
             rules.ratings, tick: tick, graph: run.graph, state: run.state, scratch: run.ratingScratch)
         ties = TieMechanism(
             rules.ties, perks: rules.perks, tick: tick, population: run.population, graph: run.graph, state: run.state)
+        trips = TripMechanism(rules.trips, perks: rules.perks, sanctions: sanctions, logMeans: run.logMeans)
         offsets = UnsafePointer(run.graph.offsets.base)
         targets = UnsafePointer(run.graph.targets.base)
         current = UnsafePointer(run.state.current.base)
@@ -153,6 +155,9 @@ struct SocietyKernel: @unchecked Sendable {
         var now = score.begin(
             citizen, tracksTrueScore: tracksTrueScore, listedMask: sanctions.listing(citizen, count: listCount))
         if !dissent.serveDetention(&now, tally: &tally) {
+            if Variant.runsRegime && rules.perks.relievesHardship {
+                now.hardshipFactor = rules.perks.hardshipFactor(steps: now.previousSteps)
+            }
             dissent.decide(
                 &now, seen: seen, listFactor: score.listFactor(now), draws: draws, drawIndex: drawIndex, worker: worker,
                 tally: &tally)
@@ -161,6 +166,7 @@ struct SocietyKernel: @unchecked Sendable {
                     let done = conduct.act(&now, seen: seen, chosenActs: chosenActs, tally: &tally)
                     records.record(&now, done: done, draws: draws, drawIndex: drawIndex, tally: &tally)
                 }
+                if rules.trips.simulated { trips.travel(now, draws: draws, drawIndex: drawIndex, tally: &tally) }
                 if rules.ratings.enabled { ratings.apply(&now, received: ratingsReceived, index: drawIndex) }
                 score.associate(&now, seen: seen)
                 sanctions.countSchoolRestriction(seen: seen, tally: &tally)

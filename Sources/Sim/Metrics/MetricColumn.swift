@@ -36,9 +36,20 @@ public struct MetricColumn: Sendable {
         self.value = value
     }
 
-    /// A column holding the count `count`.
-    static func count(_ name: String, _ count: Count, _ definition: String) -> MetricColumn {
-        MetricColumn(name, .count, definition) { Double($0.tally[count]) }
+    /// A column holding the count `count`, in the scenarios `isIncluded` accepts.
+    static func count(
+        _ name: String, _ count: Count, _ definition: String,
+        if isIncluded: @escaping @Sendable (Scenario) -> Bool = { _ in true }
+    ) -> MetricColumn {
+        MetricColumn(name, .count, definition, if: isIncluded) { Double($0.tally[count]) }
+    }
+
+    /// A column holding the count `count` summed over ticks 1..t, in the scenarios `isIncluded`
+    /// accepts.
+    static func total(
+        _ name: String, of count: Count, _ definition: String, if isIncluded: @escaping @Sendable (Scenario) -> Bool
+    ) -> MetricColumn {
+        MetricColumn(name, .count, definition, if: isIncluded) { Double($0.cumulative[count]) }
     }
 
     /// A column holding the count `count` as a share of the population.

@@ -26,10 +26,12 @@ enum MetricColumns {
     /// The regime's columns, after the dissent model's.
     static let regime: [Entry] = [
         .column(.complianceRate), .column(.virtueActsPerCapita), .column(.wrongfulRecords), .column(.newListings),
-        .column(.delistings), .column(.wrongfulSanctions), .column(.flightBans), .column(.railBans),
-        .column(.schoolRestricted), .column(.dissenterInDegreeRatio), .column(.pariahs), .column(.tiesCut),
-        .column(.newTies), .column(.rankVolatility), .column(.topDecileShare), .column(.meanRating),
-        .column(.fiveStarShare), .family(.grades), .family(.lists), .family(.perks), .family(.acts),
+        .column(.delistings), .column(.wrongfulSanctions), .column(.flightAttempts), .column(.flightsBlocked),
+        .column(.flightsBlockedTotal), .column(.flightBarred), .column(.railAttempts), .column(.railTripsBlocked),
+        .column(.railTripsBlockedTotal), .column(.railBarred), .column(.schoolRestricted),
+        .column(.dissenterInDegreeRatio), .column(.pariahs), .column(.tiesCut), .column(.newTies),
+        .column(.rankVolatility), .column(.topDecileShare), .column(.meanRating), .column(.fiveStarShare),
+        .family(.grades), .family(.lists), .family(.perks), .family(.acts),
     ]
 
     /// Every column, in order.
@@ -50,8 +52,11 @@ enum Count: Int, CaseIterable {
     case wrongfulRecords
     /// Listings begun and ended, over all lists; new listings the true record would not have made.
     case newListings, delistings, wrongfulSanctions
-    /// Citizens under a flight ban, a rail ban; citizens with a family tie under a school restriction.
-    case flightBans, railBans, schoolRestricted
+    /// Citizens on a list that bans flights, that bans rail; citizens with a family tie under a
+    /// school restriction.
+    case flightBarred, railBarred, schoolRestricted
+    /// Flights tried and blocked; rail journeys tried and blocked.
+    case flightAttempts, flightsBlocked, railAttempts, railTripsBlocked
     /// Ratings given, their sum, and the five-star ones.
     case ratings, ratingSum, fiveStarRatings
     /// Slots re-pointed by tie cutting and by dating boosts.
@@ -109,8 +114,32 @@ extension MetricColumn {
     static let delistings = count("delistings", .delistings, "listings ended at t, over all lists")
     static let wrongfulSanctions = count(
         "wrongful_sanctions", .wrongfulSanctions, "new listings at t that the true record would not have triggered")
-    static let flightBans = count("flight_bans", .flightBans, "citizens under a flight ban at t")
-    static let railBans = count("rail_bans", .railBans, "citizens under a rail ban at t")
+    /// Whether a scenario simulates trips and so has their columns.
+    private static let simulatesTrips: @Sendable (Scenario) -> Bool = { $0.regime.readsTrips }
+
+    static let flightAttempts = count(
+        "flight_attempts", .flightAttempts, "trips only: flights citizens tried to buy at t, blocked ones included",
+        if: simulatesTrips)
+    static let flightsBlocked = count(
+        "flights_blocked", .flightsBlocked, "trips only: flight purchases refused at t under a flight ban",
+        if: simulatesTrips)
+    static let flightsBlockedTotal = total(
+        "flights_blocked_total", of: .flightsBlocked,
+        "trips only: flight purchases refused over ticks 1..t (what the courts' cumulative figures count)",
+        if: simulatesTrips)
+    static let flightBarred = count(
+        "flight_barred", .flightBarred, "trips only: citizens on a list that bans flights at t", if: simulatesTrips)
+    static let railAttempts = count(
+        "rail_attempts", .railAttempts,
+        "trips only: high-speed rail journeys citizens tried to buy at t, blocked ones included", if: simulatesTrips)
+    static let railTripsBlocked = count(
+        "rail_trips_blocked", .railTripsBlocked, "trips only: rail purchases refused at t under a rail ban",
+        if: simulatesTrips)
+    static let railTripsBlockedTotal = total(
+        "rail_trips_blocked_total", of: .railTripsBlocked, "trips only: rail purchases refused over ticks 1..t",
+        if: simulatesTrips)
+    static let railBarred = count(
+        "rail_barred", .railBarred, "trips only: citizens on a list that bans rail at t", if: simulatesTrips)
     static let schoolRestricted = count(
         "school_restricted", .schoolRestricted, "citizens with a family tie to a citizen under a school restriction")
     static let dissenterInDegreeRatio = MetricColumn(

@@ -18,6 +18,8 @@ final class MetricsRecorder: @unchecked Sendable {
     private let workers: Int
     private let degrees: DegreeSurvey
     private let ranks: RankVolatility
+    /// The counts of every tick recorded so far, summed.
+    private var cumulative = ChunkTally()
 
     /// A recorder for `scenario` with `population` citizens in `parallel`'s chunks.
     init(scenario: Scenario, population: Int, parallel: ChunkedParallel) {
@@ -62,10 +64,12 @@ final class MetricsRecorder: @unchecked Sendable {
     func record(tick: Int, legitimacy: Double, state: SocietyState, perkMinimumSteps: [Int32]) -> TickMetrics {
         var total = ChunkTally()
         for chunk in 0..<tallies.count { total.add(tallies[chunk]) }
+        cumulative.add(total)
         let histogram = ScoreHistogram(
             counts: UnsafeBufferPointer(self.histogram.buffer), rules: scoreRules, population: state.count)
         let observation = TickObservation(
-            tick: tick, population: state.count, legitimacy: legitimacy, tally: total, histogram: histogram,
+            tick: tick, population: state.count, legitimacy: legitimacy, tally: total, cumulative: cumulative,
+            histogram: histogram,
             score: ScoreSummary(counts: histogram.counts, rules: scoreRules), degrees: degrees.survey(state),
             rankVolatility: ranks.measure(histogram: histogram, score: state.score),
             perkMinimumSteps: perkMinimumSteps)

@@ -8,6 +8,8 @@ struct TickObservation {
     let legitimacy: Double
     /// The chunks' counts, summed.
     let tally: ChunkTally
+    /// The chunks' counts summed over ticks 1..tick as well.
+    let cumulative: ChunkTally
     let histogram: ScoreHistogram
     let score: ScoreSummary
     let degrees: DegreeTally

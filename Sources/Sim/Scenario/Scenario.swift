@@ -29,6 +29,8 @@ public struct Scenario: Sendable, Equatable {
     public var behaviours: [Behaviour]
     /// Weights of social influence and incentives on behaviours.
     public var conduct: ConductParameters
+    /// How often citizens fly and take high-speed rail (simulated only when ``Regime/readsTrips``).
+    public var trips: Trips
     /// What the regime watches, scores, punishes and rewards.
     public var regime: Regime
 
@@ -37,7 +39,7 @@ public struct Scenario: Sendable, Equatable {
         population: PopulationSpec = PopulationSpec(), graph: GraphSpec = GraphSpec(),
         legitimacy: LegitimacySchedule = LegitimacySchedule(), dissent: DissentParameters = DissentParameters(),
         behaviours: [Behaviour] = Behaviour.defaults, conduct: ConductParameters = ConductParameters(),
-        regime: Regime = Regime()
+        trips: Trips = Trips(), regime: Regime = Regime()
     ) {
         self.name = name
         self.description = description
@@ -50,6 +52,7 @@ public struct Scenario: Sendable, Equatable {
         self.dissent = dissent
         self.behaviours = behaviours
         self.conduct = conduct
+        self.trips = trips
         self.regime = regime
     }
 }

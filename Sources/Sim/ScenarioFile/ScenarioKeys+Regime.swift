@@ -174,6 +174,13 @@ extension ScenarioKeys {
                     "means_factor", \.meansFactor, .number(.unit), doc: "Means multiplier under job-block.",
                     source: .assumption("a blocked career costs 40% of income; no source gives a figure")),
                 .value(
+                    "credit_factor", \.creditFactor, .number(.unit),
+                    doc: "Means multiplier under loan-ban or property-ban, once for a list with both.",
+                    source: .assumption(
+                        "credit withheld costs a tenth of effective means, less than a blocked career; one factor "
+                            + "for both bans, which withhold the same thing (property is mostly bought on credit); "
+                            + "no source gives a figure")),
+                .value(
                     "initial_share", \.initialShare, .number(.unit), omitted: .whenDefault,
                     doc: "Share of citizens on the list when the run starts.",
                     source: .assumption("lists start empty unless a scenario gives a stock (blacklist-2019.toml)")),
@@ -224,6 +231,19 @@ extension ScenarioKeys {
                     source: .assumption(
                         "the size of the prime tier's 20% housing discount in Black Mirror's \"Nosedive\" "
                             + "(nosedive.toml)")),
+                .value(
+                    "transport_discount", \.transportDiscount, .number(.unit),
+                    doc: "Share of fares cut under transport-discount: trip rates × (1 + trips.price_elasticity × "
+                        + "transport_discount).",
+                    source: .assumption("a tenth off fares; no source gives the size of a score's discount")),
+                .value(
+                    "hardship_relief", \.hardshipRelief, .number(.unit),
+                    doc: "Share of hardship relieved under hospital-priority: grievance is H (1 − hardship_relief) "
+                        + "(1 − L).",
+                    source: .assumption(
+                        "priority care relieves about the share of spending that goes on health care, 7.9% of "
+                            + "household consumption in 2017 (NDRC's 2017 report on household consumption), "
+                            + "rounded to a tenth")),
             ], noun: "perk"),
         template: Perk(name: "", trigger: .scoreAbove(0)), checks: [.names(.identifier)],
         maximumCount: Perk.maximumCount)

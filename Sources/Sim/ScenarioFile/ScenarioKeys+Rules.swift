@@ -23,6 +23,18 @@ extension ScenarioKeys {
         }
     }
 
+    // MARK: Trips
+
+    static let ratesFitATick = KeyCheck<Trips>("`flight_rate` + `rail_rate` ≤ 1: at most one trip a tick", at: .end) {
+        table, trips throws(ScenarioError) in
+        guard trips.flightRate + trips.railRate <= 1 else {
+            throw table.error(
+                .outOfRange, key: "rail_rate",
+                "expected a number <= 1 - flight_rate (\(TOMLFormat.number(1 - trips.flightRate))), got "
+                    + TOMLFormat.number(trips.railRate))
+        }
+    }
+
     // MARK: Surveillance
 
     static let coverageOrCameras = KeyCheck<Surveillance.Channel>(

@@ -76,6 +76,7 @@ public enum ScenarioKeys {
                 source: .assumption(
                     "the acts of the source material (DESIGN.md §1); rates per day are guesses, points follow "
                         + "Rongcheng-style tables (−5 to −30 for infractions, +5 to +20 for virtues)")),
+            .table("trips", \.trips, trips),
             .table("surveillance", \.regime.surveillance, surveillance),
             .table("score", \.regime.score, score),
             .table("detention", \.regime.detention, detention),
@@ -215,6 +216,38 @@ public enum ScenarioKeys {
             "points_scale", \.pointsScale, .number(.positive), doc: "Points that make one unit of incentive.",
             source: .assumption("the default points of a recorded dissent, above any default behaviour's")),
     ])
+
+    // MARK: Trips
+
+    static let trips = KeyTable<Trips>(
+        [
+            .value(
+                "flight_rate", \.flightRate, .number(.unit),
+                doc: "Flights per citizen per tick (day), the population's mean with no list or perk acting.",
+                source: .citation(
+                    "CAAC's 2019 statistical bulletin of civil aviation: 585.68 million passenger trips on domestic "
+                        + "routes in 2019, for 1,400.05 million people at the end of 2019 (National Bureau of "
+                        + "Statistics, 17 January 2020), over 365 days")),
+            .value(
+                "rail_rate", \.railRate, .number(.unit),
+                doc: "High-speed rail journeys per citizen per tick, the population's mean likewise.",
+                source: .citation(
+                    "China State Railway Group via Xinhua, 2 January 2020: 2.29 billion passenger trips on bullet "
+                        + "trains in 2019 (of 3.57 billion by rail), for 1,400.05 million people, over 365 days")),
+            .value(
+                "means_elasticity", \.meansElasticity, .number(.nonNegative),
+                doc: "ε: a citizen's trip rates are proportional to its effective means to the power ε.",
+                source: .assumption(
+                    "IATA's income elasticity of air travel for developing markets at the national level, 1.8 "
+                        + "(IATA Economics Briefing No 9, Smyth and Pearce, April 2008), taken as the elasticity "
+                        + "across citizens and for high-speed rail too; no source gives either")),
+            .value(
+                "price_elasticity", \.priceElasticity, .number(.nonNegative),
+                doc: "Trips rise by this times a transport-discount perk's fare cut.",
+                source: .assumption(
+                    "the magnitude of IATA's national-level fare elasticity of air travel, −0.8 (IATA Economics "
+                        + "Briefing No 9, April 2008), taken for rail too")),
+        ], checks: [ratesFitATick])
 
     static let behaviour = ElementTable<Scenario, Behaviour>(
         KeyTable(

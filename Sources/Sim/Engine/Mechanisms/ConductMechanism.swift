@@ -87,9 +87,7 @@ struct ConductMechanism {
     let traits: ConductBatch.Inputs.Traits
     let conformity: UnsafePointer<Float>
     let ambition: UnsafePointer<Float>
-    let means: UnsafePointer<Float>
-    let logMeans: UnsafeMutablePointer<Float>
-    let logMeansFactor: UnsafeMutablePointer<Float>
+    let logMeans: LogMeansCache.Access
     let score: UnsafePointer<Int32>
     let scratch: Scratch
 
@@ -100,14 +98,12 @@ struct ConductMechanism {
         self.constants = constants
         conformity = UnsafePointer(population.column(.conformity).base)
         ambition = UnsafePointer(population.column(.ambition).base)
-        means = UnsafePointer(population.column(.means).base)
         traits = (
             UnsafePointer(population.column(.hardship).base), UnsafePointer(population.column(.riskAversion).base),
             UnsafePointer(population.column(.threshold).base), conformity, ambition,
             UnsafePointer(logMeans.logMeans.base)
         )
-        self.logMeans = logMeans.logMeans.base
-        logMeansFactor = logMeans.factors.base
+        self.logMeans = logMeans.access
         score = UnsafePointer(state.score.base)
         self.scratch = scratch
     }
@@ -137,10 +133,7 @@ struct ConductMechanism {
             if constants.positionalAmbition {
                 ambitionWeight *= seen.active == 0 ? 0 : Float(seen.outranking) / Float(seen.active)
             }
-            if meansFactor != logMeansFactor[citizen] {
-                logMeans[citizen] = LogMeansCache.logEffectiveMeans(means: means[citizen], factor: meansFactor)
-                logMeansFactor[citizen] = meansFactor
-            }
+            logMeans.refresh(citizen, factor: meansFactor)
             let inverseActive = seen.active == 0 ? 0 : 1 / Float(seen.active)
             values[index] = constants.socialInfluence * conformity[citizen] * inverseActive
             values[size + index] = ambitionWeight * stake

@@ -160,7 +160,7 @@ struct DissentMechanism {
     ) {
         let citizen = now.citizen
         let share = DissentRule.dissentingShare(dissenting: Int(seen.dissenting), active: Int(seen.active))
-        let grievance = DissentRule.grievance(hardship: hardship[citizen], legitimacy: legitimacy)
+        let grievance = DissentRule.grievance(hardship: hardship[citizen] * now.hardshipFactor, legitimacy: legitimacy)
         let privateThreshold = DissentRule.privateThreshold(threshold: threshold[citizen], grievance: grievance)
         var expressed = false
         if DissentRule.expresses(share: share, threshold: privateThreshold) {

@@ -3,8 +3,9 @@
 /// A perk is held by scores at least a fixed value, or by the top share of scores at t; the
 /// simulation sets each perk's minimum score between ticks
 /// (``Constants/updateMinimumSteps(histogram:population:)``).
-/// Its effects act through other mechanisms: means bonuses in the behaviour choice, dating boosts
-/// in the ties, positional ambition (under rank perks) in the behaviour choice.
+/// Its effects act through other mechanisms: means bonuses in the behaviour choice and the trips,
+/// transport discounts in the trips, hospital priority in grievance (the dissent rule), dating
+/// boosts in the ties, positional ambition (under rank perks) in the behaviour choice.
 enum PerkMechanism {
     /// One perk's constants, as the kernel reads them.
     struct Perk: BitwiseCopyable {
@@ -14,6 +15,10 @@ enum PerkMechanism {
         var fixedSteps: Int32 = Int32.max
         var datingRate: Double = 0
         var meansBonus: Float = 0
+        /// Trip rates' multiplier under transport-discount: 1 + price elasticity × discount (1 without).
+        var tripBoost: Float = 1
+        /// Hardship's multiplier under hospital-priority: 1 − relief (1 without).
+        var hardshipFactor: Float = 1
     }
 
     /// The perks' constants for one run.
@@ -28,6 +33,9 @@ enum PerkMechanism {
         let ranked: Bool
         /// Whether a perk boosts dating.
         let dating: Bool
+        /// Whether a perk raises trip rates; whether one relieves hardship.
+        let boostsTrips: Bool
+        let relievesHardship: Bool
 
         /// Perks are part of the regime; their effects' needs are stated by the mechanisms that
         /// apply them.
@@ -43,6 +51,12 @@ enum PerkMechanism {
                 }
                 if perk.effects.contains(.datingBoost) { constants.datingRate = perk.datingRate }
                 if perk.effects.contains(.meansBonus) { constants.meansBonus = Float(perk.meansBonus) }
+                if perk.effects.contains(.transportDiscount) {
+                    constants.tripBoost = Float(1 + scenario.trips.priceElasticity * perk.transportDiscount)
+                }
+                if perk.effects.contains(.hospitalPriority) {
+                    constants.hardshipFactor = Float(1 - perk.hardshipRelief)
+                }
                 return constants
             }
             count = perks.count
@@ -50,6 +64,8 @@ enum PerkMechanism {
             minimumSteps = tables.keep([Int32](repeating: Int32.max, count: perks.count))
             ranked = perks.contains { $0.rankShare > 0 }
             dating = perks.contains { $0.datingRate > 0 }
+            boostsTrips = perks.contains { $0.tripBoost != 1 }
+            relievesHardship = perks.contains { $0.hardshipFactor != 1 }
         }
 
         /// Whether a citizen with `steps` holds perk `perk` at the current tick.
@@ -65,6 +81,28 @@ enum PerkMechanism {
             var factor = factor
             for index in 0..<count where perks[index].meansBonus > 0 {
                 if holds(index, steps: steps) { factor *= 1 + perks[index].meansBonus }
+            }
+            return factor
+        }
+
+        /// The product of the trip boosts (transport discounts) of every perk a citizen with `steps`
+        /// holds, in perk order.
+        @inline(__always)
+        func tripBoost(steps: Int32) -> Float {
+            var boost: Float = 1
+            for index in 0..<count where perks[index].tripBoost != 1 {
+                if holds(index, steps: steps) { boost *= perks[index].tripBoost }
+            }
+            return boost
+        }
+
+        /// The product of the hardship factors (hospital priority) of every perk a citizen with
+        /// `steps` holds, in perk order: what its hardship is multiplied by in grievance.
+        @inline(__always)
+        func hardshipFactor(steps: Int32) -> Float {
+            var factor: Float = 1
+            for index in 0..<count where perks[index].hardshipFactor != 1 {
+                if holds(index, steps: steps) { factor *= perks[index].hardshipFactor }
             }
             return factor
         }

@@ -5,8 +5,9 @@ import CVector
 ///
 /// Lists are evaluated in scenario order after the score update; a list that follows another
 /// holds exactly that list's members. Effects on other mechanisms are theirs to apply: travel
-/// bans hide distant ties in the tie sums, job blocks lower means in the behaviour choice, the
-/// internet throttle makes online acts impossible.
+/// bans hide distant ties in the tie sums and block trips, job blocks and loan and property bans
+/// lower means in the behaviour choice and the trips, the internet throttle makes online acts
+/// impossible.
 struct SanctionMechanism {
     /// One list's constants, as the kernel reads them.
     struct List: BitwiseCopyable {
@@ -22,7 +23,8 @@ struct SanctionMechanism {
         var duration: UInt16 = SocietyState.permanent
         /// Delist once the score reaches this many steps (Int32.max: never).
         var lift: Int32 = Int32.max
-        /// Means multiplier while listed (1 without job-block).
+        /// Means multiplier while listed: job-block's factor times the credit factor of a loan or
+        /// property ban (1 without these effects).
         var meansFactor: Float = 1
 
         static let scoreBelow: Int32 = 0
@@ -72,7 +74,11 @@ struct SanctionMechanism {
                             list.duration = UInt16(clamping: min(duration, Int(SocietyState.permanent) - 1))
                         }
                         if let lift = sanction.liftAbove { list.lift = score.thresholdSteps(lift) }
-                        if sanction.effects.contains(.jobBlock) { list.meansFactor = Float(sanction.meansFactor) }
+                        var meansFactor = sanction.effects.contains(.jobBlock) ? sanction.meansFactor : 1
+                        if !Set(sanction.effects).isDisjoint(with: [.loanBan, .propertyBan]) {
+                            meansFactor *= sanction.creditFactor
+                        }
+                        list.meansFactor = Float(meansFactor)
                         return list
                     }))
             flightBanMask = Self.mask(sanctions, [.flightBan])
@@ -122,7 +128,8 @@ struct SanctionMechanism {
         return mask
     }
 
-    /// The product of the means factors (job blocks) of the lists in `listedMask`, in list order.
+    /// The product of the means factors (job blocks, loan and property bans) of the lists in
+    /// `listedMask`, in list order.
     @inline(__always)
     func meansFactor(listedMask: UInt8) -> Float {
         var factor: Float = 1
@@ -201,8 +208,8 @@ struct SanctionMechanism {
             }
         }
         wrongfulListings[citizen] = wrongful
-        if newMask & constants.flightBanMask != 0 { tally[.flightBans] += 1 }
-        if newMask & constants.railBanMask != 0 { tally[.railBans] += 1 }
+        if newMask & constants.flightBanMask != 0 { tally[.flightBarred] += 1 }
+        if newMask & constants.railBanMask != 0 { tally[.railBarred] += 1 }
         now.word |= constants.wordBits(listedMask: newMask)
     }
 }

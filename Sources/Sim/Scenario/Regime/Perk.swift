@@ -10,9 +10,9 @@ public struct Perk: Sendable, Equatable {
 
     /// What it gives.
     public enum Effect: String, Sendable, CaseIterable, Codable {
-        /// Cheaper transport (counted).
+        /// Fares cut by `transportDiscount`: trip rates × (1 + price elasticity × discount).
         case transportDiscount = "transport-discount"
-        /// Shorter hospital waits (counted).
+        /// Shorter hospital waits: hardship × (1 − `hardshipRelief`) in grievance.
         case hospitalPriority = "hospital-priority"
         /// New ties: each tick, with probability `datingRate`, one social tie is replaced by a tie
         /// to a random citizen who is not stigmatized.
@@ -31,15 +31,22 @@ public struct Perk: Sendable, Equatable {
     public var datingRate: Double
     /// Means bonus under `means-bonus`: means × (1 + meansBonus).
     public var meansBonus: Double
+    /// Share of fares cut under `transport-discount`, in [0, 1].
+    public var transportDiscount: Double
+    /// Share of hardship relieved under `hospital-priority`, in [0, 1].
+    public var hardshipRelief: Double
 
     public init(
-        name: String, trigger: Trigger, effects: [Effect] = [], datingRate: Double = 0.05, meansBonus: Double = 0.2
+        name: String, trigger: Trigger, effects: [Effect] = [], datingRate: Double = 0.05, meansBonus: Double = 0.2,
+        transportDiscount: Double = 0.1, hardshipRelief: Double = 0.1
     ) {
         self.name = name
         self.trigger = trigger
         self.effects = effects
         self.datingRate = datingRate
         self.meansBonus = meansBonus
+        self.transportDiscount = transportDiscount
+        self.hardshipRelief = hardshipRelief
     }
 
     /// At most this many perks.

@@ -34,4 +34,11 @@ public struct Regime: Sendable, Equatable {
         self.peerRating = peerRating
         self.visibility = visibility
     }
+
+    /// Whether anything reads citizens' trips: a list that bans flights or rail, or a perk that
+    /// discounts transport. Trips are simulated, and their columns written, only then.
+    public var readsTrips: Bool {
+        sanctions.contains { $0.effects.contains(.flightBan) || $0.effects.contains(.railBan) }
+            || perks.contains { $0.effects.contains(.transportDiscount) }
+    }
 }

@@ -13,13 +13,13 @@ public struct Sanction: Sendable, Equatable {
 
     /// What a listing does.
     public enum Effect: String, Sendable, CaseIterable, Codable {
-        /// No flights: distant ties are inactive; counted as flight bans.
+        /// No flights: flights tried are blocked, distant ties are inactive.
         case flightBan = "flight-ban"
-        /// No high-speed rail: distant ties are inactive; counted as rail bans.
+        /// No high-speed rail: rail journeys tried are blocked, distant ties are inactive.
         case railBan = "rail-ban"
-        /// No loans (counted; lowers stake like any listing).
+        /// No loans: means multiplied by `creditFactor` while listed.
         case loanBan = "loan-ban"
-        /// No property purchases (counted).
+        /// No property purchases: means multiplied by `creditFactor` while listed.
         case propertyBan = "property-ban"
         /// Job block: means multiplied by `meansFactor` while listed.
         case jobBlock = "job-block"
@@ -41,6 +41,8 @@ public struct Sanction: Sendable, Equatable {
     public var effects: [Effect]
     /// Means multiplier in [0, 1] under `job-block`.
     public var meansFactor: Double
+    /// Means multiplier in [0, 1] under `loan-ban` or `property-ban` (once for a list with both).
+    public var creditFactor: Double
     /// Share in [0, 1] of citizens on the list when the run starts: a stock listed before the
     /// simulated period. Not for lists triggered by another list.
     public var initialShare: Double
@@ -50,7 +52,7 @@ public struct Sanction: Sendable, Equatable {
 
     public init(
         name: String, trigger: Trigger, duration: Int? = nil, liftAbove: Double? = nil, effects: [Effect] = [],
-        meansFactor: Double = 0.6, initialShare: Double = 0, initialPoints: Double = 0
+        meansFactor: Double = 0.6, creditFactor: Double = 0.9, initialShare: Double = 0, initialPoints: Double = 0
     ) {
         self.name = name
         self.trigger = trigger
@@ -58,6 +60,7 @@ public struct Sanction: Sendable, Equatable {
         self.liftAbove = liftAbove
         self.effects = effects
         self.meansFactor = meansFactor
+        self.creditFactor = creditFactor
         self.initialShare = initialShare
         self.initialPoints = initialPoints
     }

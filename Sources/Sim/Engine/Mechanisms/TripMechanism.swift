@@ -1,0 +1,79 @@
+import Agents
+
+/// Trips: each tick each present citizen may try to buy a flight or a high-speed rail journey, at
+/// rates that rise with its effective means and its transport discounts; a trip of a mode its
+/// lists ban is blocked (docs/MODEL.md, "Trips").
+///
+/// Simulated only when something reads trips (``Regime/readsTrips``). One uniform u per citizen
+/// and tick, word 0 of its precomputed block (citizen, t+1, trips, 0), decides: a flight when
+/// u < r_f, a rail journey when r_f ≤ u < r_f + r_r, where r = rate × the citizen's trip weight
+/// (``LogMeansCache``) × the trip boosts of the perks it holds at t.
+struct TripMechanism {
+    /// The trips' constants for one run.
+    struct Constants: MechanismConstants {
+        /// Whether trips are simulated.
+        let simulated: Bool
+        /// Flights and rail journeys per citizen per tick, on average over citizens with factor 1.
+        let flightRate: Float
+        let railRate: Float
+        /// One bit per list that bans flights; that bans rail.
+        let flightBanMask: UInt8
+        let railBanMask: UInt8
+        /// Whether the trip pass must refresh the citizen's means cache itself: the behaviour choice
+        /// refreshes it first when there are behaviours.
+        let refreshesMeans: Bool
+
+        /// Trips are part of the regime; travel bans' reading of tie kinds is the sanctions'.
+        var needs: TickNeeds { simulated ? .regime : [] }
+
+        init(scenario: Scenario) {
+            let sanctions = scenario.regime.sanctions
+            simulated = scenario.regime.readsTrips
+            flightRate = Float(scenario.trips.flightRate)
+            railRate = Float(scenario.trips.railRate)
+            flightBanMask = SanctionMechanism.Constants.mask(sanctions, [.flightBan])
+            railBanMask = SanctionMechanism.Constants.mask(sanctions, [.railBan])
+            refreshesMeans = scenario.behaviours.isEmpty
+        }
+    }
+
+    let constants: Constants
+    let perks: PerkMechanism.Constants
+    let sanctions: SanctionMechanism
+    let means: LogMeansCache.Access
+
+    init(
+        _ constants: Constants, perks: PerkMechanism.Constants, sanctions: SanctionMechanism,
+        logMeans: LogMeansCache
+    ) {
+        self.constants = constants
+        self.perks = perks
+        self.sanctions = sanctions
+        means = logMeans.access
+    }
+
+    /// The citizen's trip at t+1, if any, with its lists and perks at t: counted as an attempt,
+    /// and as blocked when one of its lists bans the mode. `draws` holds the citizen's trip block
+    /// at `drawIndex`.
+    @inline(__always)
+    func travel(_ now: CitizenTick, draws: BlockDraws, drawIndex: Int, tally: inout ChunkTally) {
+        let citizen = now.citizen
+        if constants.refreshesMeans {
+            means.refresh(
+                citizen,
+                factor: perks.withMeansBonuses(
+                    sanctions.meansFactor(listedMask: now.listedMask), steps: now.previousSteps))
+        }
+        var weight = means.tripWeights[citizen]
+        if perks.boostsTrips { weight *= perks.tripBoost(steps: now.previousSteps) }
+        let u = (Float(draws[draws.layout.trips.unsafelyUnwrapped, drawIndex][0] >> 8) + 0.5) * 0x1p-24
+        let flight = constants.flightRate * weight
+        if u < flight {
+            tally[.flightAttempts] += 1
+            if now.listedMask & constants.flightBanMask != 0 { tally[.flightsBlocked] += 1 }
+        } else if u < flight + constants.railRate * weight {
+            tally[.railAttempts] += 1
+            if now.listedMask & constants.railBanMask != 0 { tally[.railTripsBlocked] += 1 }
+        }
+    }
+}
