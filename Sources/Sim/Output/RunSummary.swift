@@ -20,6 +20,7 @@ public enum RunSummary {
             ("severity", CSVNumber.format(scenario.dissent.severity)),
             ("detention_probability", CSVNumber.format(scenario.regime.detention.probability)),
             ("dissent_points", CSVNumber.format(scenario.regime.score.points.dissent)),
+            ("policing_capacity", CSVNumber.format(scenario.regime.policing.capacity)),
             ("peak_expressed_dissent", CSVNumber.format(peak[.expressedDissent])),
             ("peak_tick", String(peak.tick)),
             ("mean_expressed_dissent", CSVNumber.format(meanExpressed)),
