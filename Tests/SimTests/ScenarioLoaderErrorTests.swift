@@ -23,7 +23,10 @@ import Testing
                 == "x.toml:2: graph.housholds: unknown key; did you mean 'households'?")
         #expect(failure("[score]\nmaxx = 1") == "x.toml:2: score.maxx: unknown key; did you mean 'max'?")
         let unrelated = failure("[dissent]\nzzzzzz = 1")
-        #expect(unrelated == "x.toml:2: dissent.zzzzzz: unknown key; expected one of deterrence, severity, points_scale, detention_weight")
+        #expect(
+            unrelated
+                == "x.toml:2: dissent.zzzzzz: unknown key; expected one of deterrence, severity, points_scale, detention_weight"
+        )
     }
 
     @Test func wrongTypeQuotesTheValue() {

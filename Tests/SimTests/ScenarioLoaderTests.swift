@@ -151,7 +151,8 @@ import Testing
             headers == [
                 "[traits]", "[graph]", "[graph.households]", "[legitimacy]", "[dissent]", "[conduct]",
             ] + Array(repeating: "[[behaviours]]", count: Behaviour.defaults.count) + [
-                "[trips]", "[score]", "[score.association]", "[score.points]", "[detention]", "[policing]", "[peer_rating]",
+                "[trips]", "[score]", "[score.association]", "[score.points]", "[detention]", "[policing]",
+                "[peer_rating]",
                 "[visibility]",
             ])
         #expect(text.hasPrefix("name = \"plain\"\n"))

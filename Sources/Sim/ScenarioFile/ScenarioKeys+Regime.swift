@@ -141,7 +141,8 @@ extension ScenarioKeys {
             "focus", \.focus, .number(.unit),
             doc: "Share of the watchers allocated in proportion to each district's dissent `lag` ticks ago; the "
                 + "rest is spread evenly.",
-            source: .assumption("the regime keeps half its watchers on routine patrol and sends half where dissent was")),
+            source: .assumption("the regime keeps half its watchers on routine patrol and sends half where dissent was")
+        ),
         .value(
             "reallocation", \.reallocation, .number(NumberRange(lower: 0, lowerInclusive: false, upper: 1)),
             doc: "Share of the gap between each district's watchers and its target closed per tick.",

@@ -74,37 +74,36 @@ enum PerkMechanism {
             steps >= minimumSteps[perk]
         }
 
-        /// `factor` times 1 + the means bonus of every perk a citizen with `steps` holds, in
-        /// perk order.
+        /// `factor` times 1 + the means bonus of every perk a citizen with `steps` holds.
         @inline(__always)
         func withMeansBonuses(_ factor: Float, steps: Int32) -> Float {
-            var factor = factor
-            for index in 0..<count where perks[index].meansBonus > 0 {
-                if holds(index, steps: steps) { factor *= 1 + perks[index].meansBonus }
-            }
-            return factor
+            factor * product(steps: steps) { 1 + $0.meansBonus }
         }
 
         /// The product of the trip boosts (transport discounts) of every perk a citizen with `steps`
-        /// holds, in perk order.
+        /// holds.
         @inline(__always)
         func tripBoost(steps: Int32) -> Float {
-            var boost: Float = 1
-            for index in 0..<count where perks[index].tripBoost != 1 {
-                if holds(index, steps: steps) { boost *= perks[index].tripBoost }
-            }
-            return boost
+            product(steps: steps) { $0.tripBoost }
         }
 
         /// The product of the hardship factors (hospital priority) of every perk a citizen with
-        /// `steps` holds, in perk order: what its hardship is multiplied by in grievance.
+        /// `steps` holds: what its hardship is multiplied by in grievance.
         @inline(__always)
         func hardshipFactor(steps: Int32) -> Float {
-            var factor: Float = 1
-            for index in 0..<count where perks[index].hardshipFactor != 1 {
-                if holds(index, steps: steps) { factor *= perks[index].hardshipFactor }
+            product(steps: steps) { $0.hardshipFactor }
+        }
+
+        /// The product, in perk order, of `factor(perk)` over the perks a citizen with `steps`
+        /// holds whose factor is not 1.
+        @inline(__always)
+        private func product(steps: Int32, _ factor: (Perk) -> Float) -> Float {
+            var product: Float = 1
+            for index in 0..<count {
+                let value = factor(perks[index])
+                if value != 1 && holds(index, steps: steps) { product *= value }
             }
-            return factor
+            return product
         }
 
         /// The highest dating rate among the perks a citizen with `steps` holds (0 for none).

@@ -56,7 +56,8 @@ final class PolicingMechanism: @unchecked Sendable {
         density = Column(count: max(districts, 1), repeating: 0)
         dissent = Column(count: districts * (constants.lag + 1), repeating: 0)
         for district in 0..<districts {
-            watchers[district] = constants.watchers * Double(constants.size(of: district, population: population))
+            watchers[district] =
+                constants.watchers * Double(constants.size(of: district, population: population))
                 / Double(population)
         }
         updateDensity()

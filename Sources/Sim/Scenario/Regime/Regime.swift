@@ -22,7 +22,8 @@ public struct Regime: Sendable, Equatable {
 
     public init(
         surveillance: Surveillance = Surveillance(), score: ScoreRules = ScoreRules(),
-        detention: DetentionRules = DetentionRules(), policing: Policing = Policing(), sanctions: [Sanction] = [], perks: [Perk] = [],
+        detention: DetentionRules = DetentionRules(), policing: Policing = Policing(), sanctions: [Sanction] = [],
+        perks: [Perk] = [],
         peerRating: PeerRating = PeerRating(), visibility: Visibility = Visibility()
     ) {
         self.surveillance = surveillance
