@@ -60,8 +60,8 @@ struct SocietyKernel: @unchecked Sendable {
         gather = NeighbourhoodGather(rules: rules, graph: run.graph, state: run.state)
         dissent = DissentMechanism(
             rules.dissent, tick: tick, population: run.population, state: run.state,
-            detectionTable: run.detectionTable, watcherDensity: run.policing.density,
-            detentionTicks: run.detentionTicks, generators: run.generators)
+            detectionTable: run.detectionTable, policing: run.policing, detentionTicks: run.detentionTicks,
+            generators: run.generators)
         score = ScoreMechanism(rules.score, state: run.state)
         conduct = ConductMechanism(
             rules.conduct, population: run.population, logMeans: run.logMeans, state: run.state,

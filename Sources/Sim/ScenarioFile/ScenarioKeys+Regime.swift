@@ -138,11 +138,25 @@ extension ScenarioKeys {
                 "a residential community of about a thousand people, the unit grid policing works in; nothing "
                     + "fixes the size")),
         .value(
+            "vision", \.vision, .integer(atLeast: 1),
+            doc: "Citizens in a field of view: districts are cut into beats of this many consecutive ids, which "
+                + "share a Poisson count of watchers in view (C) and count each other's dissent (A).",
+            source: .assumption(
+                "about the agents in view in Epstein 2002 (vision 7 on a 40 × 40 torus at 0.7 agents per cell: "
+                    + "up to 113 cells, about 80 agents)")),
+        .value(
             "focus", \.focus, .number(.unit),
             doc: "Share of the watchers allocated in proportion to each district's dissent `lag` ticks ago; the "
                 + "rest is spread evenly.",
             source: .assumption("the regime keeps half its watchers on routine patrol and sends half where dissent was")
         ),
+        .value(
+            "alarm", \.alarm, .number(.unit),
+            doc: "Expressed dissent, as a share of the population, that the regime treats as routine: the focused "
+                + "watchers go in proportion to each district's dissent plus this level spread by district size.",
+            source: .assumption(
+                "a percent of the population speaking out is what a regime sees every day and does not redeploy "
+                    + "for; it only sets how much dissent draws the watchers away")),
         .value(
             "reallocation", \.reallocation, .number(NumberRange(lower: 0, lowerInclusive: false, upper: 1)),
             doc: "Share of the gap between each district's watchers and its target closed per tick.",

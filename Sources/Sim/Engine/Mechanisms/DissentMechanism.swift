@@ -28,10 +28,10 @@ struct DissentMechanism {
         /// Probability per tick of a false record of dissent for a citizen who did not express it.
         let misidentification: Double
         let detentionProbability: Double
-        /// Whether detection follows the watchers in view (``PolicingMechanism``), and the
-        /// policing districts' size.
+        /// Whether detection follows the watchers in view (``PolicingMechanism``), and how
+        /// citizens are cut into its beats.
         let policed: Bool
-        let districtSize: Int
+        let policing: PolicingMechanism.Constants
 
         /// The dissent model is what every variant of the kernel runs.
         var needs: TickNeeds { [] }
@@ -51,7 +51,7 @@ struct DissentMechanism {
             misidentification = scenario.regime.surveillance.dissent.misidentification
             detentionProbability = detention.probability
             policed = scenario.regime.policing.enabled
-            districtSize = scenario.regime.policing.districtSize
+            policing = PolicingMechanism.Constants(scenario: scenario, population: 1)
         }
 
         /// The detection probability at index d of ``DissentMechanism/detectionTable``: under
@@ -87,14 +87,15 @@ struct DissentMechanism {
     let status: UnsafeMutablePointer<UInt8>
     /// `constants.detection(d)` at index d, for d below ``detectionTableSize``.
     let detectionTable: UnsafePointer<Float>
-    /// Under policing, watchers per citizen of each district.
-    let watcherDensity: UnsafePointer<Float>
+    /// Under policing, each beat's watchers in view (C) and expressed dissent at t (A − 1).
+    let beatWatchers: UnsafePointer<Int32>
+    let beatDissent: UnsafePointer<Int32>
     let detentionTicks: Distribution
     let generators: WorkerGenerators
 
     init(
         _ constants: Constants, tick: TickInputs, population: Population, state: SocietyState,
-        detectionTable: Column<Float>, watcherDensity: Column<Float>, detentionTicks: Distribution,
+        detectionTable: Column<Float>, policing: PolicingMechanism, detentionTicks: Distribution,
         generators: WorkerGenerators
     ) {
         precondition(detectionTable.count == Self.detectionTableSize, "one detection probability per count")
@@ -107,7 +108,8 @@ struct DissentMechanism {
         detentionLeft = state.detentionLeft.base
         status = state.status.base
         self.detectionTable = UnsafePointer(detectionTable.base)
-        self.watcherDensity = UnsafePointer(watcherDensity.base)
+        beatWatchers = UnsafePointer(policing.beatWatchers.base)
+        beatDissent = UnsafePointer(policing.beatDissent.base)
         self.detentionTicks = detentionTicks
         self.generators = generators
     }
@@ -130,25 +132,24 @@ struct DissentMechanism {
 
     /// The probabilities that `citizen`'s dissent is recorded when it sees `seen`, as it perceives
     /// it and in fact. Under coverage both are P = coverage · (1 − e^(−k / (1 + A))), A its
-    /// dissenting ties. Under policing, with A = 1 + dissenting ties and C the watchers in view, a
-    /// Poisson count with mean (watchers per citizen of its district) × (1 + active ties)
-    /// (watchers move about, as Epstein's cops do), it perceives 1 − e^(−k ⌊C / A⌋) and is
-    /// recorded with probability min(1, C / A).
+    /// dissenting ties. Under policing, with C the watchers in view of its beat and A = 1 + the
+    /// beat's expressed dissent at t (``PolicingMechanism``), it perceives 1 − e^(−k ⌊C / A⌋) and
+    /// is recorded with probability min(1, C / A).
     @inline(__always)
     func detection(_ citizen: Int, seen: Neighbourhood) -> (perceived: Float, actual: Float) {
-        let dissenting = Int(seen.dissenting)
         guard constants.policed else {
+            let dissenting = Int(seen.dissenting)
             let probability =
                 dissenting < Self.detectionTableSize
                 ? detectionTable[dissenting] : constants.detection(dissenting)
             return (probability, probability)
         }
-        let density = watcherDensity[citizen / constants.districtSize]
-        var stream = RandomStream(seed: constants.seed, entity: UInt32(citizen), tick: tick, purpose: .watchersInView)
-        let watchers = Int(Double(density * Float(1 + seen.active)) + stream.nextUniform())
-        let ratio = watchers / (1 + dissenting)
+        let beat = constants.policing.beat(of: citizen)
+        let watchers = Int(beatWatchers[beat])
+        let inView = 1 + Int(beatDissent[beat])
+        let ratio = watchers / inView
         let perceived = ratio < Self.detectionTableSize ? detectionTable[ratio] : constants.detection(ratio)
-        return (perceived, DissentRule.policedRecordProbability(watchers: watchers, dissentersInView: 1 + dissenting))
+        return (perceived, DissentRule.policedRecordProbability(watchers: watchers, dissentersInView: inView))
     }
 
     /// The threshold rule, recording, false records and detention for a present citizen who

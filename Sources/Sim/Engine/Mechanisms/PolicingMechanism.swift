@@ -1,20 +1,31 @@
+import Agents
+
 /// Finite, adaptive policing of dissent (docs/MODEL.md, "Finite, adaptive policing"): a fixed
 /// number of watchers allocated over districts of consecutive citizens, moved between ticks
 /// toward the districts where dissent was seen `lag` ticks before.
 ///
-/// The kernel reads only each district's watchers per citizen (``density``); the allocation is
-/// updated between ticks from the expressed dissent counted per district, in district order, so
-/// it does not depend on the number of threads.
+/// Each district is cut into beats of `vision` consecutive citizens, a citizen's field of view
+/// (consecutive ids are neighbours in the lattice). Between ticks, for the tick to come, each
+/// beat gets a Poisson count of watchers with mean its district's watchers per citizen × its
+/// size (watchers patrol, as Epstein's cops wander), and keeps its expressed dissent of the tick
+/// just made. The kernel reads only these two counts per beat; everything here runs between
+/// ticks, in district and beat order, so it does not depend on the number of threads.
 final class PolicingMechanism: @unchecked Sendable {
     /// Policing's constants for one run.
     struct Constants: MechanismConstants {
         /// Whether detection follows the watchers (otherwise coverage, and nothing here runs).
         let enabled: Bool
+        let seed: UInt64
         let districtSize: Int
         let districtCount: Int
+        /// Citizens per beat, and beats per district (the last beat of a district may be smaller).
+        let vision: Int
+        let beatsPerDistrict: Int
         /// Watchers in all: capacity × N.
         let watchers: Double
         let focus: Double
+        /// Expressed dissent the regime treats as routine: alarm × N, weighed as spread by size.
+        let routine: Double
         let reallocation: Double
         let lag: Int
 
@@ -24,10 +35,14 @@ final class PolicingMechanism: @unchecked Sendable {
         init(scenario: Scenario, population: Int) {
             let policing = scenario.regime.policing
             enabled = policing.enabled
+            seed = scenario.seed
             districtSize = policing.districtSize
             districtCount = (population + policing.districtSize - 1) / policing.districtSize
+            vision = min(policing.vision, policing.districtSize)
+            beatsPerDistrict = (districtSize + vision - 1) / vision
             watchers = policing.capacity * Double(population)
             focus = policing.focus
+            routine = policing.alarm * Double(population)
             reallocation = policing.reallocation
             lag = policing.lag
         }
@@ -36,40 +51,53 @@ final class PolicingMechanism: @unchecked Sendable {
         func size(of district: Int, population: Int) -> Int {
             min(districtSize, population - district * districtSize)
         }
+
+        /// The beat of `citizen`: its district's beats are numbered from district × beats per district.
+        @inline(__always)
+        func beat(of citizen: Int) -> Int {
+            let district = citizen / districtSize
+            return district * beatsPerDistrict + (citizen - district * districtSize) / vision
+        }
     }
 
     let constants: Constants
     let population: Int
     /// Watchers per district (the allocation, fractional).
     private let watchers: Column<Double>
-    /// Watchers per citizen of each district, what the kernel reads.
-    let density: Column<Float>
     /// Expressed dissent per district of the last `lag` + 1 ticks: tick t in row t mod (lag + 1).
     private let dissent: Column<UInt32>
+    /// Per beat, the watchers in view at the tick to come (C), what the kernel reads.
+    let beatWatchers: Column<Int32>
+    /// Per beat, its expressed dissent at the tick just made (A − 1), what the kernel reads.
+    let beatDissent: Column<Int32>
 
-    /// Allocates `constants.watchers` evenly over the districts of `population` citizens.
+    /// Allocates `constants.watchers` evenly over the districts of `population` citizens and
+    /// draws the watchers of tick 1.
     init(_ constants: Constants, population: Int) {
         self.constants = constants
         self.population = population
         let districts = constants.enabled ? constants.districtCount : 0
+        let beats = districts * constants.beatsPerDistrict
         watchers = Column(count: districts, repeating: 0)
-        density = Column(count: max(districts, 1), repeating: 0)
         dissent = Column(count: districts * (constants.lag + 1), repeating: 0)
+        beatWatchers = Column(count: max(beats, 1), repeating: 0)
+        beatDissent = Column(count: max(beats, 1), repeating: 0)
         for district in 0..<districts {
             watchers[district] =
-                constants.watchers * Double(constants.size(of: district, population: population))
-                / Double(population)
+                constants.watchers * Double(constants.size(of: district, population: population)) / Double(population)
         }
-        updateDensity()
+        if constants.enabled { drawWatchers(tick: 1) }
     }
 
     /// Bytes held.
-    var byteCount: Int { watchers.byteCount + density.byteCount + dissent.byteCount }
+    var byteCount: Int { watchers.byteCount + dissent.byteCount + beatWatchers.byteCount + beatDissent.byteCount }
 
-    /// Counts tick `tick`'s expressed dissent per district from its signal `words`, then moves
-    /// each district's watchers `reallocation` of the way to its target: `1 − focus` of all
-    /// watchers spread by district size, `focus` in proportion to the district's expressed dissent
-    /// at tick − lag (spread by size too when there was none, or before tick lag + 1).
+    /// Counts tick `tick`'s expressed dissent per beat and district from its signal `words`,
+    /// moves each district's watchers `reallocation` of the way to its target (`1 − focus` of all
+    /// watchers spread by district size, `focus` in proportion to the district's expressed
+    /// dissent at tick − lag plus its size's share of the routine level alarm × N; none before
+    /// tick lag + 1),
+    /// then draws the watchers in each beat for tick + 1.
     func update(tick: Int, words: Column<UInt32>) {
         guard constants.enabled else { return }
         let districts = constants.districtCount
@@ -77,9 +105,19 @@ final class PolicingMechanism: @unchecked Sendable {
         let row = dissent.base + (tick % rows) * districts
         for district in 0..<districts {
             let start = district * constants.districtSize
+            let end = start + constants.size(of: district, population: population)
             var count: UInt32 = 0
-            for citizen in start..<start + constants.size(of: district, population: population) {
-                count &+= words[citizen] & SignalWord.expressedDissent
+            var beat = district * constants.beatsPerDistrict
+            var beatStart = start
+            while beatStart < end {
+                var inBeat: UInt32 = 0
+                for citizen in beatStart..<min(beatStart + constants.vision, end) {
+                    inBeat &+= words[citizen] & SignalWord.expressedDissent
+                }
+                beatDissent[beat] = Int32(inBeat)
+                count &+= inBeat
+                beat += 1
+                beatStart += constants.vision
             }
             row[district] = count
         }
@@ -89,18 +127,32 @@ final class PolicingMechanism: @unchecked Sendable {
         let n = Double(population)
         for district in 0..<districts {
             let share = Double(constants.size(of: district, population: population)) / n
-            let focused = total == 0 ? share : Double(seen![district]) / Double(total)
+            let counted = seen.map { Double($0[district]) } ?? 0
+            let weight = Double(total) + constants.routine
+            let focused = weight == 0 ? share : (counted + constants.routine * share) / weight
             let target = constants.watchers * ((1 - constants.focus) * share + constants.focus * focused)
             watchers[district] += constants.reallocation * (target - watchers[district])
         }
-        updateDensity()
+        drawWatchers(tick: tick + 1)
     }
 
-    /// Sets each district's watchers per citizen from the allocation.
-    private func updateDensity() {
-        for district in 0..<watchers.count {
-            density[district] = Float(
-                watchers[district] / Double(constants.size(of: district, population: population)))
+    /// Draws each beat's watchers in view for `tick`: Poisson with mean its district's watchers
+    /// per citizen × the beat's size.
+    private func drawWatchers(tick: Int) {
+        for district in 0..<constants.districtCount {
+            let start = district * constants.districtSize
+            let size = constants.size(of: district, population: population)
+            let density = watchers[district] / Double(size)
+            var beat = district * constants.beatsPerDistrict
+            var beatStart = start
+            while beatStart < start + size {
+                let beatSize = min(constants.vision, start + size - beatStart)
+                var stream = RandomStream(
+                    seed: constants.seed, entity: UInt32(beat), tick: UInt32(tick), purpose: .watchersInView)
+                beatWatchers[beat] = Int32(clamping: stream.nextPoisson(mean: density * Double(beatSize)))
+                beat += 1
+                beatStart += constants.vision
+            }
         }
     }
 }
