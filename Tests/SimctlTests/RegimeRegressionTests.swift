@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Pinned outputs of the whole model with every regime mechanism on (program 0.1.0, the kernel
-/// of commit 65358d7, before it was restructured for speed). Any change that moves a single byte
-/// of a run with everything on must be deliberate: re-pin the fixtures and say why.
+/// Pinned outputs of the whole model with every regime mechanism on, finite policing and trips
+/// included (program 0.2.0; re-pinned once for model 0.2: the expected cost of dissent, private
+/// opposition, trips, perks that act, policing, portable arithmetic). Any change that moves a
+/// single byte of a run with everything on must be deliberate: re-pin the fixtures and say why.
 @Suite("Regime regression")
 struct RegimeRegressionTests {
     @Test("every mechanism on: timeseries.csv and summary.csv are byte for byte the pinned ones")
