@@ -133,5 +133,28 @@ struct PhiloxGSLGeneratorTests {
             total += distribution.sample(generator)
         }
         #expect(abs(total / Double(n) - mean) < 0.03 * max(1, abs(mean)))
+        #expect(abs(distribution.mean - mean) < 1e-12, "the analytic mean the dissent rule weighs")
+    }
+
+    @Test("Poisson counts have the mean and variance asked for; 0 for mean 0, the floor above the limit")
+    func poisson() {
+        for mean in [0.3, 4.0, 37.5] {
+            let n = 40_000
+            var total = 0.0
+            var squares = 0.0
+            for entity in 0..<n {
+                var stream = RandomStream(seed: 5, entity: UInt32(entity), tick: 1, purpose: .watchersInView)
+                let count = Double(stream.nextPoisson(mean: mean))
+                total += count
+                squares += count * count
+            }
+            let sampleMean = total / Double(n)
+            let variance = squares / Double(n) - sampleMean * sampleMean
+            #expect(abs(sampleMean - mean) < 4 * (mean / Double(n)).squareRoot(), "mean \(mean)")
+            #expect(abs(variance / mean - 1) < 0.05, "variance at mean \(mean)")
+        }
+        var stream = RandomStream(seed: 5, entity: 0, tick: 1, purpose: .watchersInView)
+        #expect(stream.nextPoisson(mean: 0) == 0)
+        #expect(stream.nextPoisson(mean: RandomStream.poissonMeanLimit + 0.7) == Int(RandomStream.poissonMeanLimit))
     }
 }
