@@ -13,8 +13,6 @@ struct CitizenTick {
     var trueSteps: Int32
     /// The lists the citizen is on at t, one bit per sanction.
     let listedMask: UInt8
-    /// What its hardship is multiplied by in grievance (hospital priority held at t; 1 without).
-    var hardshipFactor: Float = 1
     /// The signal word of t+1 so far (the score fraction is added last).
     var word = SignalWord.present
     /// What surveillance recorded of the citizen this tick.

@@ -157,12 +157,13 @@ struct SocietyKernel: @unchecked Sendable {
         var now = score.begin(
             citizen, tracksTrueScore: tracksTrueScore, listedMask: sanctions.listing(citizen, count: listCount))
         if !dissent.serveDetention(&now, tally: &tally) {
-            if Variant.runsRegime && rules.perks.relievesHardship {
-                now.hardshipFactor = rules.perks.hardshipFactor(steps: now.previousSteps)
-            }
+            let previousSteps = now.previousSteps
             dissent.decide(
-                &now, seen: seen, listFactor: score.listFactor(now), draws: draws, drawIndex: drawIndex, worker: worker,
-                tally: &tally)
+                &now, seen: seen, listFactor: score.listFactor(now),
+                hardshipFactor: {
+                    Variant.runsRegime && rules.perks.relievesHardship
+                        ? rules.perks.hardshipFactor(steps: previousSteps) : 1
+                }, draws: draws, drawIndex: drawIndex, worker: worker, tally: &tally)
             if Variant.runsRegime {
                 if rules.conduct.behaviourCount > 0 {
                     let done = conduct.act(&now, seen: seen, chosenActs: chosenActs, tally: &tally)

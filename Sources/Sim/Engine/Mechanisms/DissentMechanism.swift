@@ -153,43 +153,28 @@ struct DissentMechanism {
     }
 
     /// The threshold rule, recording, false records and detention for a present citizen who
-    /// sees `seen` and has `listFactor` of a record's points at stake.
+    /// sees `seen` and has `listFactor` of a record's points at stake; `hardshipFactor()` gives
+    /// what its hardship is multiplied by in grievance (hospital priority), asked only of a
+    /// citizen who would dissent latently without it, since relief only raises θ*.
     @inline(__always)
     func decide(
-        _ now: inout CitizenTick, seen: Neighbourhood, listFactor: Float, draws: BlockDraws, drawIndex: Int,
-        worker: Int, tally: inout ChunkTally
+        _ now: inout CitizenTick, seen: Neighbourhood, listFactor: Float, hardshipFactor: () -> Float,
+        draws: BlockDraws, drawIndex: Int, worker: Int, tally: inout ChunkTally
     ) {
         let citizen = now.citizen
         let share = DissentRule.dissentingShare(dissenting: Int(seen.dissenting), active: Int(seen.active))
-        let grievance = DissentRule.grievance(hardship: hardship[citizen] * now.hardshipFactor, legitimacy: legitimacy)
-        let privateThreshold = DissentRule.privateThreshold(threshold: threshold[citizen], grievance: grievance)
+        var grievance = DissentRule.grievance(hardship: hardship[citizen], legitimacy: legitimacy)
         var expressed = false
-        if DissentRule.expresses(share: share, threshold: privateThreshold) {
-            tally[.latentDissent] += 1
-            now.word |= SignalWord.latentDissent
-            if DissentRule.opposes(grievance: grievance, threshold: threshold[citizen]) {
-                tally[.privateOpposition] += 1
+        if DissentRule.expresses(
+            share: share, threshold: DissentRule.privateThreshold(threshold: threshold[citizen], grievance: grievance))
+        {
+            let factor = hardshipFactor()
+            if factor != 1 {
+                grievance = DissentRule.grievance(hardship: hardship[citizen] * factor, legitimacy: legitimacy)
             }
-            let detection = detection(citizen, seen: seen)
-            let effectiveThreshold = DissentRule.threshold(
-                privateThreshold: privateThreshold, riskAversion: riskAversion[citizen], detection: detection.perceived,
-                severity: constants.severity, cost: constants.recordCost(steps: now.steps, listFactor: listFactor))
-            if DissentRule.expresses(share: share, threshold: effectiveThreshold) {
-                expressed = true
-                now.word |= SignalWord.expressedDissent
-                tally[.expressed] += 1
-                if detection.actual > 0 {
-                    var stream = RandomStream(
-                        seed: constants.seed, entity: UInt32(citizen), tick: tick, purpose: .dissentDetection)
-                    if stream.nextUniform() < Double(detection.actual) {
-                        tally[.recordedDissent] += 1
-                        now.records.dissent = true
-                        now.steps += constants.penaltySteps
-                        now.trueSteps += constants.penaltySteps
-                        detain(citizen, stream: &stream, worker: worker, tally: &tally)
-                    }
-                }
-            }
+            expressed = weigh(
+                &now, seen: seen, share: share, grievance: grievance, listFactor: listFactor,
+                worker: worker, tally: &tally)
         }
         if !expressed && constants.misidentification > 0 {
             var stream = draws.stream(
@@ -203,6 +188,44 @@ struct DissentMechanism {
                 detain(citizen, stream: &stream, worker: worker, tally: &tally)
             }
         }
+    }
+
+    /// For a citizen with `grievance` who sees `share` of its ties dissent: whether it dissents
+    /// latently and opposes privately, then the fear that may keep it quiet, its expression and its
+    /// record. Returns whether it expressed dissent. Out of line: few citizens get here, and the
+    /// step stays small enough to inline.
+    @inline(never)
+    private func weigh(
+        _ now: inout CitizenTick, seen: Neighbourhood, share: Float, grievance: Float, listFactor: Float,
+        worker: Int, tally: inout ChunkTally
+    ) -> Bool {
+        let citizen = now.citizen
+        let privateThreshold = DissentRule.privateThreshold(threshold: threshold[citizen], grievance: grievance)
+        guard DissentRule.expresses(share: share, threshold: privateThreshold) else { return false }
+        tally[.latentDissent] += 1
+        now.word |= SignalWord.latentDissent
+        if DissentRule.opposes(grievance: grievance, threshold: threshold[citizen]) {
+            tally[.privateOpposition] += 1
+        }
+        let detection = detection(citizen, seen: seen)
+        let effectiveThreshold = DissentRule.threshold(
+            privateThreshold: privateThreshold, riskAversion: riskAversion[citizen], detection: detection.perceived,
+            severity: constants.severity, cost: constants.recordCost(steps: now.steps, listFactor: listFactor))
+        guard DissentRule.expresses(share: share, threshold: effectiveThreshold) else { return false }
+        now.word |= SignalWord.expressedDissent
+        tally[.expressed] += 1
+        if detection.actual > 0 {
+            var stream = RandomStream(
+                seed: constants.seed, entity: UInt32(citizen), tick: tick, purpose: .dissentDetection)
+            if stream.nextUniform() < Double(detection.actual) {
+                tally[.recordedDissent] += 1
+                now.records.dissent = true
+                now.steps += constants.penaltySteps
+                now.trueSteps += constants.penaltySteps
+                detain(citizen, stream: &stream, worker: worker, tally: &tally)
+            }
+        }
+        return true
     }
 
     /// Puts a recorded dissent on the citizen's record for good (what stigma reads).

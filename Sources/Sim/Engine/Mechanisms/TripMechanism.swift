@@ -19,6 +19,10 @@ struct TripMechanism {
         /// One bit per list that bans flights; that bans rail.
         let flightBanMask: UInt8
         let railBanMask: UInt8
+        /// A bound on (flight rate + rail rate) × the perks' trip boosts, for any perks held, a
+        /// little above the exact product so that rounding never makes it too small: a draw at
+        /// or above it times the trip weight is no trip, and needs no perk lookup.
+        let tripBound: Float
         /// Whether the trip pass must refresh the citizen's means cache itself: the behaviour choice
         /// refreshes it first when there are behaviours.
         let refreshesMeans: Bool
@@ -34,6 +38,10 @@ struct TripMechanism {
             flightBanMask = SanctionMechanism.Constants.mask(sanctions, [.flightBan])
             railBanMask = SanctionMechanism.Constants.mask(sanctions, [.railBan])
             refreshesMeans = scenario.behaviours.isEmpty
+            let boosts = scenario.regime.perks.filter { $0.effects.contains(.transportDiscount) }
+                .map { 1 + scenario.trips.priceElasticity * $0.transportDiscount }
+            tripBound = Float(
+                (scenario.trips.flightRate + scenario.trips.railRate) * boosts.reduce(1, *) * (1 + 0x1p-16))
         }
     }
 
@@ -65,8 +73,9 @@ struct TripMechanism {
                     sanctions.meansFactor(listedMask: now.listedMask), steps: now.previousSteps))
         }
         var weight = means.tripWeights[citizen]
-        if perks.boostsTrips { weight *= perks.tripBoost(steps: now.previousSteps) }
         let u = (Float(draws[draws.layout.trips.unsafelyUnwrapped, drawIndex][0] >> 8) + 0.5) * 0x1p-24
+        guard u < constants.tripBound * weight else { return }
+        if perks.boostsTrips { weight *= perks.tripBoost(steps: now.previousSteps) }
         let flight = constants.flightRate * weight
         if u < flight {
             tally[.flightAttempts] += 1
