@@ -7,9 +7,9 @@ import CVector
 /// Citizens go in blocks of ``KernelScratch/blockSize``, each in passes over all its citizens:
 /// what every citizen sees of its ties at t is gathered (``NeighbourhoodGather``); the block's
 /// random blocks are computed (``BlockDraws``); every citizen's everyday acts are chosen
-/// (``ConductMechanism``) and its ratings received summed (``RatingMechanism``); then each citizen
-/// takes its step: dissent, acts and their records, trips, ratings, association, tie cutting and
-/// dating, the score's clamp, lists, stigma. Each mechanism holds its own constants and raw
+/// (``ConductMechanism``), its ratings received summed (``RatingMechanism``) and its trip tried
+/// (``TripMechanism``); then each citizen takes its step: dissent, acts and their records,
+/// ratings, association, tie cutting and dating, the score's clamp, lists, stigma. Each mechanism holds its own constants and raw
 /// pointers into the run's columns; workers call the kernel on disjoint citizen ranges, and a
 /// citizen only writes its own state, its own slots and (atomically) in-degrees.
 struct SocietyKernel: @unchecked Sendable {
@@ -72,7 +72,8 @@ struct SocietyKernel: @unchecked Sendable {
             rules.ratings, tick: tick, graph: run.graph, state: run.state, scratch: run.ratingScratch)
         ties = TieMechanism(
             rules.ties, perks: rules.perks, tick: tick, population: run.population, graph: run.graph, state: run.state)
-        trips = TripMechanism(rules.trips, perks: rules.perks, sanctions: sanctions, logMeans: run.logMeans)
+        trips = TripMechanism(
+            rules.trips, perks: rules.perks, sanctions: sanctions, logMeans: run.logMeans, state: run.state)
         offsets = UnsafePointer(run.graph.offsets.base)
         targets = UnsafePointer(run.graph.targets.base)
         current = UnsafePointer(run.state.current.base)
@@ -121,6 +122,8 @@ struct SocietyKernel: @unchecked Sendable {
                         block, worker: worker, tieWords: tieWords, draws: draws, level: rules.vectorLevel,
                         tally: &tally)
                 }
+                // After the behaviour choice, which refreshes the means the trip weights come from.
+                if rules.trips.simulated { trips.travel(block, draws: draws, tally: &tally) }
             }
             for citizen in block {
                 let index = citizen - block.lowerBound
@@ -169,7 +172,6 @@ struct SocietyKernel: @unchecked Sendable {
                     let done = conduct.act(&now, seen: seen, chosenActs: chosenActs, tally: &tally)
                     records.record(&now, done: done, draws: draws, drawIndex: drawIndex, tally: &tally)
                 }
-                if rules.trips.simulated { trips.travel(now, draws: draws, drawIndex: drawIndex, tally: &tally) }
                 if rules.ratings.enabled { ratings.apply(&now, received: ratingsReceived, index: drawIndex) }
                 score.associate(&now, seen: seen)
                 sanctions.countSchoolRestriction(seen: seen, tally: &tally)

@@ -49,40 +49,56 @@ struct TripMechanism {
     let perks: PerkMechanism.Constants
     let sanctions: SanctionMechanism
     let means: LogMeansCache.Access
+    /// Scores and detention at t.
+    let score: UnsafePointer<Int32>
+    let detentionLeft: UnsafePointer<UInt16>
 
     init(
         _ constants: Constants, perks: PerkMechanism.Constants, sanctions: SanctionMechanism,
-        logMeans: LogMeansCache
+        logMeans: LogMeansCache, state: SocietyState
     ) {
         self.constants = constants
         self.perks = perks
+        score = UnsafePointer(state.score.base)
+        detentionLeft = UnsafePointer(state.detentionLeft.base)
         self.sanctions = sanctions
         means = logMeans.access
     }
 
-    /// The citizen's trip at t+1, if any, with its lists and perks at t: counted as an attempt,
-    /// and as blocked when one of its lists bans the mode. `draws` holds the citizen's trip block
-    /// at `drawIndex`.
-    @inline(__always)
-    func travel(_ now: CitizenTick, draws: BlockDraws, drawIndex: Int, tally: inout ChunkTally) {
-        let citizen = now.citizen
-        if constants.refreshesMeans {
-            means.refresh(
-                citizen,
-                factor: perks.withMeansBonuses(
-                    sanctions.meansFactor(listedMask: now.listedMask), steps: now.previousSteps))
+    /// The trips at t+1 of the citizens of `block` who are present then (not detained at t), with
+    /// their lists, scores and perks at t. A pass over the block before the citizens' steps, which
+    /// change none of what it reads; `draws` holds the block's trip blocks.
+    @inline(never)
+    func travel(_ block: Range<Int>, draws: BlockDraws, tally: inout ChunkTally) {
+        let slot = draws.layout.trips.unsafelyUnwrapped
+        for citizen in block where detentionLeft[citizen] == 0 {
+            if constants.refreshesMeans {
+                let listedMask = sanctions.listing(citizen, count: sanctions.constants.count)
+                means.refresh(
+                    citizen,
+                    factor: perks.withMeansBonuses(sanctions.meansFactor(listedMask: listedMask), steps: score[citizen])
+                )
+            }
+            let weight = means.tripWeights[citizen]
+            let u = (Float(draws[slot, citizen - block.lowerBound][0] >> 8) + 0.5) * 0x1p-24
+            guard u < constants.tripBound * weight else { continue }
+            attempt(u, citizen: citizen, weight: weight, tally: &tally)
         }
-        var weight = means.tripWeights[citizen]
-        let u = (Float(draws[draws.layout.trips.unsafelyUnwrapped, drawIndex][0] >> 8) + 0.5) * 0x1p-24
-        guard u < constants.tripBound * weight else { return }
-        if perks.boostsTrips { weight *= perks.tripBoost(steps: now.previousSteps) }
+    }
+
+    /// The trip, if any, of `citizen`, whose draw `u` fell below the bound: its mode from its
+    /// `weight` and the trip boosts of the perks it holds, blocked when one of its lists bans it.
+    @inline(__always)
+    private func attempt(_ u: Float, citizen: Int, weight: Float, tally: inout ChunkTally) {
+        let weight = perks.boostsTrips ? weight * perks.tripBoost(steps: score[citizen]) : weight
+        let listedMask = sanctions.listing(citizen, count: sanctions.constants.count)
         let flight = constants.flightRate * weight
         if u < flight {
             tally[.flightAttempts] += 1
-            if now.listedMask & constants.flightBanMask != 0 { tally[.flightsBlocked] += 1 }
+            if listedMask & constants.flightBanMask != 0 { tally[.flightsBlocked] += 1 }
         } else if u < flight + constants.railRate * weight {
             tally[.railAttempts] += 1
-            if now.listedMask & constants.railBanMask != 0 { tally[.railTripsBlocked] += 1 }
+            if listedMask & constants.railBanMask != 0 { tally[.railTripsBlocked] += 1 }
         }
     }
 }
