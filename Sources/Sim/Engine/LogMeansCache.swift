@@ -88,10 +88,10 @@ struct LogMeansCache {
         PortableMath.log(max(means * factor, 1e-6))
     }
 
-    /// e^(`elasticity` · `logMeans`), with ``PortableMath/exp(_:)``.
+    /// e^(`elasticity` · `logMeans`), with the portable exp.
     @inline(__always)
     static func power(_ logMeans: Float, elasticity: Float) -> Float {
-        PortableMath.exp(SIMD4(repeating: elasticity * logMeans))[0]
+        PortableMath.exp(elasticity * logMeans)
     }
 
     /// Raw pointers into the cache's columns, for the kernel.
