@@ -55,7 +55,7 @@ public final class Simulation {
                 population, needed: !scenario.behaviours.isEmpty || rules.trips.simulated,
                 tripElasticity: rules.trips.simulated ? Float(scenario.trips.meansElasticity) : nil, parallel: parallel),
             detectionTable: DissentMechanism.detectionTable(rules.dissent),
-            policing: PolicingMechanism(PolicingMechanism.Constants(scenario: scenario, population: n), population: n),
+            policing: PolicingMechanism(PolicingMechanism.Constants(scenario: scenario, population: n)),
             detentionTicks: scenario.regime.detention.ticks, generators: WorkerGenerators(count: workers),
             histograms: recorder.histograms,
             scratch: KernelScratch(

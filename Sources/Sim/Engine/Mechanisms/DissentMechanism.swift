@@ -28,10 +28,8 @@ struct DissentMechanism {
         /// Probability per tick of a false record of dissent for a citizen who did not express it.
         let misidentification: Double
         let detentionProbability: Double
-        /// Whether detection follows the watchers in view (``PolicingMechanism``), and how
-        /// citizens are cut into its beats.
+        /// Whether detection follows the watchers in view (``PolicingMechanism``).
         let policed: Bool
-        let policing: PolicingMechanism.Constants
 
         /// The dissent model is what every variant of the kernel runs.
         var needs: TickNeeds { [] }
@@ -51,7 +49,6 @@ struct DissentMechanism {
             misidentification = scenario.regime.surveillance.dissent.misidentification
             detentionProbability = detention.probability
             policed = scenario.regime.policing.enabled
-            policing = PolicingMechanism.Constants(scenario: scenario, population: 1)
         }
 
         /// The detection probability at index d of ``DissentMechanism/detectionTable``: under
@@ -87,7 +84,9 @@ struct DissentMechanism {
     let status: UnsafeMutablePointer<UInt8>
     /// `constants.detection(d)` at index d, for d below ``detectionTableSize``.
     let detectionTable: UnsafePointer<Float>
-    /// Under policing, each beat's watchers in view (C) and expressed dissent at t (A − 1).
+    /// Under policing, how citizens are cut into beats, and each beat's watchers in view (C) and
+    /// expressed dissent at t (A − 1).
+    let beats: PolicingMechanism.Constants
     let beatWatchers: UnsafePointer<Int32>
     let beatDissent: UnsafePointer<Int32>
     let detentionTicks: Distribution
@@ -108,6 +107,7 @@ struct DissentMechanism {
         detentionLeft = state.detentionLeft.base
         status = state.status.base
         self.detectionTable = UnsafePointer(detectionTable.base)
+        beats = policing.constants
         beatWatchers = UnsafePointer(policing.beatWatchers.base)
         beatDissent = UnsafePointer(policing.beatDissent.base)
         self.detentionTicks = detentionTicks
@@ -144,7 +144,7 @@ struct DissentMechanism {
                 ? detectionTable[dissenting] : constants.detection(dissenting)
             return (probability, probability)
         }
-        let beat = constants.policing.beat(of: citizen)
+        let beat = beats.beat(of: citizen)
         let watchers = Int(beatWatchers[beat])
         let inView = 1 + Int(beatDissent[beat])
         let ratio = watchers / inView

@@ -16,6 +16,8 @@ final class PolicingMechanism: @unchecked Sendable {
         /// Whether detection follows the watchers (otherwise coverage, and nothing here runs).
         let enabled: Bool
         let seed: UInt64
+        /// Citizens in all.
+        let population: Int
         let districtSize: Int
         let districtCount: Int
         /// Citizens per beat, and beats per district (the last beat of a district may be smaller).
@@ -36,6 +38,7 @@ final class PolicingMechanism: @unchecked Sendable {
             let policing = scenario.regime.policing
             enabled = policing.enabled
             seed = scenario.seed
+            self.population = population
             districtSize = policing.districtSize
             districtCount = (population + policing.districtSize - 1) / policing.districtSize
             vision = min(policing.vision, policing.districtSize)
@@ -48,8 +51,20 @@ final class PolicingMechanism: @unchecked Sendable {
         }
 
         /// The number of citizens in `district`.
-        func size(of district: Int, population: Int) -> Int {
+        func size(of district: Int) -> Int {
             min(districtSize, population - district * districtSize)
+        }
+
+        /// Calls `body` with each beat of `district` in order: its index and its citizens.
+        @inline(__always)
+        func forEachBeat(of district: Int, _ body: (_ beat: Int, _ citizens: Range<Int>) -> Void) {
+            let start = district * districtSize
+            let end = start + size(of: district)
+            var beat = district * beatsPerDistrict
+            for beatStart in stride(from: start, to: end, by: vision) {
+                body(beat, beatStart..<min(beatStart + vision, end))
+                beat += 1
+            }
         }
 
         /// The beat of `citizen`: its district's beats are numbered from district × beats per district.
@@ -61,7 +76,6 @@ final class PolicingMechanism: @unchecked Sendable {
     }
 
     let constants: Constants
-    let population: Int
     /// Watchers per district (the allocation, fractional).
     private let watchers: Column<Double>
     /// Expressed dissent per district of the last `lag` + 1 ticks: tick t in row t mod (lag + 1).
@@ -71,11 +85,9 @@ final class PolicingMechanism: @unchecked Sendable {
     /// Per beat, its expressed dissent at the tick just made (A − 1), what the kernel reads.
     let beatDissent: Column<Int32>
 
-    /// Allocates `constants.watchers` evenly over the districts of `population` citizens and
-    /// draws the watchers of tick 1.
-    init(_ constants: Constants, population: Int) {
+    /// Allocates `constants.watchers` evenly over the districts and draws the watchers of tick 1.
+    init(_ constants: Constants) {
         self.constants = constants
-        self.population = population
         let districts = constants.enabled ? constants.districtCount : 0
         let beats = districts * constants.beatsPerDistrict
         watchers = Column(count: districts, repeating: 0)
@@ -84,7 +96,7 @@ final class PolicingMechanism: @unchecked Sendable {
         beatDissent = Column(count: max(beats, 1), repeating: 0)
         for district in 0..<districts {
             watchers[district] =
-                constants.watchers * Double(constants.size(of: district, population: population)) / Double(population)
+                constants.watchers * Double(constants.size(of: district)) / Double(constants.population)
         }
         if constants.enabled { drawWatchers(tick: 1) }
     }
@@ -104,29 +116,21 @@ final class PolicingMechanism: @unchecked Sendable {
         let rows = constants.lag + 1
         let row = dissent.base + (tick % rows) * districts
         for district in 0..<districts {
-            let start = district * constants.districtSize
-            let end = start + constants.size(of: district, population: population)
             var count: UInt32 = 0
-            var beat = district * constants.beatsPerDistrict
-            var beatStart = start
-            while beatStart < end {
+            constants.forEachBeat(of: district) { beat, citizens in
                 var inBeat: UInt32 = 0
-                for citizen in beatStart..<min(beatStart + constants.vision, end) {
-                    inBeat &+= words[citizen] & SignalWord.expressedDissent
-                }
+                for citizen in citizens { inBeat &+= words[citizen] & SignalWord.expressedDissent }
                 beatDissent[beat] = Int32(inBeat)
                 count &+= inBeat
-                beat += 1
-                beatStart += constants.vision
             }
             row[district] = count
         }
         let seen = tick > constants.lag ? dissent.base + ((tick - constants.lag) % rows) * districts : nil
         var total: UInt64 = 0
         if let seen { for district in 0..<districts { total += UInt64(seen[district]) } }
-        let n = Double(population)
+        let n = Double(constants.population)
         for district in 0..<districts {
-            let share = Double(constants.size(of: district, population: population)) / n
+            let share = Double(constants.size(of: district)) / n
             let counted = seen.map { Double($0[district]) } ?? 0
             let weight = Double(total) + constants.routine
             let focused = weight == 0 ? share : (counted + constants.routine * share) / weight
@@ -140,18 +144,11 @@ final class PolicingMechanism: @unchecked Sendable {
     /// per citizen × the beat's size.
     private func drawWatchers(tick: Int) {
         for district in 0..<constants.districtCount {
-            let start = district * constants.districtSize
-            let size = constants.size(of: district, population: population)
-            let density = watchers[district] / Double(size)
-            var beat = district * constants.beatsPerDistrict
-            var beatStart = start
-            while beatStart < start + size {
-                let beatSize = min(constants.vision, start + size - beatStart)
+            let density = watchers[district] / Double(constants.size(of: district))
+            constants.forEachBeat(of: district) { beat, citizens in
                 var stream = RandomStream(
                     seed: constants.seed, entity: UInt32(beat), tick: UInt32(tick), purpose: .watchersInView)
-                beatWatchers[beat] = Int32(clamping: stream.nextPoisson(mean: density * Double(beatSize)))
-                beat += 1
-                beatStart += constants.vision
+                beatWatchers[beat] = Int32(clamping: stream.nextPoisson(mean: density * Double(citizens.count)))
             }
         }
     }
