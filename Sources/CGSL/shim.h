@@ -5,6 +5,7 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_qrng.h>
+#include <gsl/gsl_cdf.h>
 
 /// Turns off GSL's default error handler, which aborts the process; errors are
 /// then reported only through return codes, which the Swift callers check.

@@ -26,4 +26,6 @@ public enum RandomPurpose: UInt32, Sendable {
     case initialListing = 41
     case trips = 42
     case watchersInView = 50
+    /// Base points drawn with replacement for bootstrap intervals of sweep analyses (entity: resample).
+    case bootstrap = 60
 }
