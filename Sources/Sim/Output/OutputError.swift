@@ -1,4 +1,4 @@
-/// A problem writing outputs, reported as one line: `PATH: message`.
+/// A problem writing outputs or reading them back, reported as one line: `PATH: message`.
 public struct OutputError: Error, CustomStringConvertible, Equatable {
     /// The file or folder at fault.
     public var path: String
