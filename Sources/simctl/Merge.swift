@@ -23,7 +23,7 @@ extension Simctl {
                 let name = try SweepManifest.read(folder: folders[0])?.name
                 let folder = out ?? "results/\(name ?? "sweep")"
                 let manifest = try SweepMerge.merge(folders, into: folder)
-                print("\(folder)/\(SweepLog.fileName): \(manifest.runs) runs from \(folders.count) shard folders")
+                print("\(folder)/\(SweepRows.fileName): \(manifest.runs) runs from \(folders.count) shard folders")
             }
         }
     }

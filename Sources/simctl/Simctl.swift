@@ -16,7 +16,9 @@ struct Simctl: ParsableCommand {
               simctl run baseline --population 10000 --ticks 100
             """,
         version: SimulatorVersion.current,
-        subcommands: [Run.self, Sweep.self, Merge.self, Verify.self, Validate.self, Scenarios.self, Bench.self]
+        subcommands: [
+            Run.self, Sweep.self, Merge.self, Stats.self, Verify.self, Validate.self, Scenarios.self, Bench.self,
+        ]
     )
 
     /// Parses and runs the command. Help and version print as usual; a usage error (unknown

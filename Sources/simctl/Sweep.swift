@@ -12,8 +12,11 @@ extension Simctl {
                 scenario is checked before any run starts. Rows are appended to --out/sweep.csv as runs \
                 finish; running the same command again after an interruption skips the finished runs, \
                 and the finished sweep.csv is sorted by run_id, byte-identical whatever --jobs, \
-                --threads or interruptions. --shard k/n runs only the runs with run_id % n == k - 1 \
-                (default folder results/NAME-shardKofN); `simctl merge` joins the shard folders.
+                --threads or interruptions. With timeseries = true the runs' ticks go to \
+                sweep-timeseries.csv too. A whole sweep ends with sweep-stats.csv (replicate means, \
+                standard deviations and 95% intervals) and, under saltelli sampling, sobol.csv. \
+                --shard k/n runs only the runs with run_id % n == k - 1 (default folder \
+                results/NAME-shardKofN); `simctl merge` joins the shard folders.
                 """)
 
         @Argument(help: "Sweep file.")
@@ -55,9 +58,15 @@ extension Simctl {
                 if !quiet {
                     let seconds = (Date().timeIntervalSince(start) * 10).rounded() / 10
                     let resumed = progress.skipped > 0 ? " (\(progress.skipped) already done)" : ""
+                    var files = ["\(SweepRows.fileName) (\(progress.total) rows)"]
+                    if let timeseries = plan.file.timeseries { files.append(timeseries.fileName) }
+                    if shard == .whole {
+                        files.append(SweepStatistics.statsFileName)
+                        if plan.saltelliDesign != nil { files.append(SweepStatistics.sobolFileName) }
+                    }
                     FileHandle.standardError.write(
                         "simctl: \(progress.done - progress.skipped) runs in \(seconds) s\(resumed) -> "
-                            + "\(folder)/\(SweepLog.fileName), \(progress.total) rows\n")
+                            + "\(folder)/: \(files.joined(separator: ", "))\n")
                 }
             }
         }

@@ -28,7 +28,9 @@ extension Simctl {
                     try plan.checkInputs()
                     print(
                         "\(file): ok (sweep '\(plan.file.name)' of \(plan.runCount) runs: \(plan.points.count) points "
-                            + "x \(plan.file.replicates) replicates over \(plan.file.axes.count) axes)")
+                            + "x \(plan.file.replicates) replicates over \(plan.file.axes.count) axes, "
+                            + "\(plan.file.sampling.name) sampling"
+                            + (plan.file.commonRandomNumbers ? ", common random numbers)" : ")"))
                     return
                 }
                 let loaded = try ScenarioLoader().load(path: file, overrides: overrides)

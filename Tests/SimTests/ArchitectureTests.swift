@@ -7,7 +7,7 @@ import Testing
     /// Sim's folders, lowest first.
     static let layers = [
         "Support", "Scenario", "ScenarioFile", "Population", "Graph", "State", "Metrics", "Engine", "Output", "Run",
-        "Sweep", "Analysis",
+        "Analysis", "Sweep",
     ]
 
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -21,9 +21,9 @@ import Testing
         #expect(design.role(ofRow: 39) == (7, .ab(2)))
     }
 
-    @Test func aAndBRowsAreGSLPointsSplitInTwo() {
+    @Test func aAndBRowsAreABalancedBlockOfSobolPointsSplitInTwo() {
         let design = SaltelliDesign(baseCount: 16, dimensions: 3)
-        let sequence = SweepSobol.points(count: 16, dimensions: 6)
+        let sequence = Array(SobolSequence.points(count: 31, dimensions: 6).suffix(16))
         let points = design.points()
         for (row, point) in points.enumerated() {
             let (base, role) = design.role(ofRow: row)
@@ -34,9 +34,13 @@ import Testing
             }
             #expect(point.allSatisfy { (0..<1).contains($0) }, "row \(row)")
         }
-        // GSL's sequence starts at (1/2, …) and then (3/4, 1/4, …).
-        #expect(points[0] == [0.5, 0.5, 0.5] && points[1] == [0.5, 0.5, 0.5])
-        #expect(points[5][0] == 0.75 && points[5][1] == 0.25)
+        // Points 16 … 31 of the sequence from its origin: every coordinate takes each of the 16
+        // intervals [i/16, (i+1)/16) once, and no row is GSL's first point (all 1/2).
+        for column in 0..<3 {
+            let a = (0..<16).map { points[$0 * 5][column] }
+            #expect(Set(a.map { Int($0 * 16) }).count == 16, "column \(column) of A is balanced")
+        }
+        #expect(!points.contains([0.5, 0.5, 0.5]))
     }
 
     @Test func abRowsAreARowsWithOneColumnFromB() {
@@ -56,7 +60,7 @@ import Testing
             if a[column] != b[column] { distinguishing += 1 }
         }
         #expect(abRows == 16 * 4)
-        // GSL's first points repeat coordinates (base 0 is all 1/2, so A_0 = B_0); most rows still tell A from B.
-        #expect(distinguishing > abRows / 2)
+        // The balanced block never repeats a coordinate between A and B.
+        #expect(distinguishing == abRows)
     }
 }

@@ -108,6 +108,59 @@ import Testing
         #expect(try Self.failure("[sweep\n")?.hasPrefix("DIR/sweep.toml:1: invalid TOML") == true)
     }
 
+    @Test func saltelliLinkedKeysAndTimeseriesOptionsAreChecked() throws {
+        let saltelli = "[sweep]\nbase = \"base\"\nsampling = \"saltelli\"\n"
+        let range = "range = { from = 0.1, to = 0.9 }\n"
+        let axes = (0..<21).map { "[[axes]]\nkey = \"sanctions[\($0)].x\"\n" + range }.joined()
+        let cases: [(String, String)] = [
+            (
+                saltelli + "count = 12\n[[axes]]\nkey = \"legitimacy.value\"\n" + range,
+                "DIR/sweep.toml:4: sweep.count: saltelli sampling needs a power of two >= 2 base points (Sobol points balance at powers of two), got 12"
+            ),
+            (
+                saltelli + "count = 8\n[[axes]]\nkey = \"legitimacy.value\"\nvalues = [0.2, 0.4]\n",
+                "DIR/sweep.toml:6: legitimacy.value: saltelli sampling needs range = { from, to } on every axis, not a list of values"
+            ),
+            (saltelli + "count = 8\n" + axes, "DIR/sweep.toml: axes: saltelli sampling needs 1 to 20 axes, got 21"),
+            (saltelli, "DIR/sweep.toml:1: sweep.count: missing; saltelli sampling needs the number of base points"),
+            (
+                Self.head + "[[axes]]\nkeys = [\"surveillance.street.coverage\", \"surveillance.traffic.coverage\"]\n"
+                    + "factors = [1.0]\nvalues = [0.2]\n",
+                "DIR/sweep.toml:6: axes[0].factors: expected one factor per linked key (2), got 1"
+            ),
+            (
+                Self.head + "[[axes]]\nkey = \"legitimacy.value\"\nfactors = [2.0]\nvalues = [0.2]\n",
+                "DIR/sweep.toml:6: axes[0].factors: factors go with linked keys = [...]"
+            ),
+            (
+                Self.head + "[[axes]]\nkeys = [\"legitimacy.value\"]\nvalues = [0.2]\n",
+                "DIR/sweep.toml:5: axes[0].keys: expected at least two linked key paths, got 1 (use key = \"...\" for one)"
+            ),
+            (
+                Self.head + "[[axes]]\nkeys = [\"surveillance.street.coverage\", \"surveillance.traffic.coverage\"]\n"
+                    + "factors = [1.0, 0.5]\nvalues = [\"high\"]\n",
+                "DIR/sweep.toml:7: axes[0].values[0]: linked keys with factors take numbers, got string \"high\""
+            ),
+            (
+                Self.head + "[[axes]]\nkey = \"legitimacy.value\"\nvalues = [0.2]\n"
+                    + "[[axes]]\nkeys = [\"surveillance.street.coverage\", \"legitimacy.value\"]\nvalues = [0.2]\n",
+                "DIR/sweep.toml:8: axes[1].keys: \"legitimacy.value\" is swept twice"
+            ),
+            (
+                "[sweep]\nbase = \"base\"\ntimeseries_every = 5\n",
+                "DIR/sweep.toml:3: sweep.timeseries_every: only with timeseries = true"
+            ),
+            (
+                "[sweep]\nbase = \"base\"\ntimeseries = true\ncompress = \"zip\"\n",
+                "DIR/sweep.toml:4: sweep.compress: expected one of none, gzip, got \"zip\"; did you mean 'gzip'?"
+            ),
+        ]
+        for (text, expected) in cases {
+            let message = try Self.failure(text)
+            #expect(message == expected)
+        }
+    }
+
     @Test func aSweepFileIsRecognisedByItsSweepTable() throws {
         let folder = try SweepPlanTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder.path) }

@@ -43,10 +43,10 @@ import Testing
         #expect(plan.points.count == 10 * 2 * 2)
         #expect(plan.runCount == 10 * 2 * 2 * 3)
         #expect(
-            plan.columns.prefix(7)
+            plan.columns.prefix(8)
                 == [
-                    "run_id", "replicate", "seed", "surveillance.dissent.coverage", "legitimacy.value", "graph.model",
-                    "tick",
+                    "run_id", "point", "replicate", "seed", "surveillance.dissent.coverage", "legitimacy.value",
+                    "graph.model", "tick",
                 ])
         // First axis slowest, replicates innermost.
         #expect(plan.points[0].values.map(\.cell) == ["0.0", "0.4", "small-world"])
@@ -128,7 +128,8 @@ import Testing
 
     @Test func sobolPicksTheListValueAtFloorOfUTimesCount() {
         let axis = SweepAxis(
-            keyPath: "x", levels: .values([SweepAxis.Value(integer: 1), SweepAxis.Value(integer: 2)]), keyLine: nil,
+            name: "x", keyPaths: ["x"], factors: [1],
+            levels: .values([SweepAxis.Value(integer: 1), SweepAxis.Value(integer: 2)]), keyLine: nil,
             valueLines: [nil, nil])
         #expect(axis.value(at: 0).cell == "1")
         #expect(axis.value(at: 0.4999).cell == "1")
@@ -160,7 +161,73 @@ import Testing
         let reseeded = try Self.plan(
             Self.gridSweep.replacingOccurrences(of: "seed = 11", with: "seed = 12"), in: folder)
         #expect(reseeded.sha256 != plan.sha256)
+        let common = try Self.plan(
+            Self.gridSweep.replacingOccurrences(
+                of: "replicates = 3", with: "replicates = 3\ncommon_random_numbers = true"),
+            in: folder)
+        #expect(common.sha256 != plan.sha256, "seeds are part of it")
+        let series = try Self.plan(
+            Self.gridSweep.replacingOccurrences(of: "replicates = 3", with: "replicates = 3\ntimeseries = true"),
+            in: folder)
+        #expect(series.sha256 != plan.sha256, "the files written are part of it")
         try folder.write("base.toml", "ticks = 6\n[population]\nsize = 500\n")
         #expect(try Self.plan(Self.gridSweep, in: folder).sha256 != plan.sha256, "the base scenario is part of it")
+    }
+
+    @Test func commonRandomNumbersGiveReplicateRTheSameSeedAtEveryPoint() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
+        let text = Self.gridSweep.replacingOccurrences(
+            of: "replicates = 3", with: "replicates = 3\ncommon_random_numbers = true")
+        let plan = try Self.plan(text, in: folder)
+        for id in 0..<plan.runCount {
+            let run = plan.run(id)
+            #expect(run.seed == SweepSeed.seed(sweepSeed: 11, run: run.replicate))
+        }
+        #expect(Set((0..<plan.runCount).map { plan.run($0).seed }).count == 3)
+    }
+
+    static let saltelliSweep = """
+        [sweep]
+        base = "base"
+        seed = 9
+        replicates = 2
+        sampling = "saltelli"
+        count = 8
+
+        [[axes]]
+        key = "surveillance.dissent.coverage"
+        range = { from = 0.2, to = 0.7 }
+
+        [[axes]]
+        keys = ["surveillance.street.coverage", "surveillance.traffic.coverage"]
+        factors = [1.0, 0.5]
+        name = "cameras"
+        range = { from = 0.2, to = 0.8 }
+        """
+
+    @Test func saltelliPointsFollowTheDesignAndShareSeedsWithinABasePoint() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder.path) }
+        let plan = try Self.plan(Self.saltelliSweep, in: folder)
+        let design = SaltelliDesign(baseCount: 8, dimensions: 2)
+        #expect(plan.points.count == 8 * 4 && plan.runCount == 64)
+        #expect(
+            plan.columns.prefix(6) == [
+                "run_id", "point", "replicate", "seed", "surveillance.dissent.coverage", "cameras",
+            ])
+        for (row, unit) in design.points().enumerated() {
+            #expect(plan.points[row].values.map(\.cell) == zip(plan.file.axes, unit).map { $0.value(at: $1).cell })
+        }
+        for id in 0..<plan.runCount {
+            let run = plan.run(id)
+            let base = design.role(ofRow: run.point).base
+            #expect(run.seed == SweepSeed.seed(sweepSeed: 9, run: base * 2 + run.replicate))
+        }
+        let point = plan.points[5]
+        let cameras = try #require(point.values[1].number)
+        let channels = point.scenario.regime.surveillance.channels
+        #expect(channels[.street]?.coverage == cameras)
+        #expect(abs(channels[.traffic]!.coverage - cameras * 0.5) < 1e-12)
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import Sim
 import Testing
 
-/// `simctl sweep` and `simctl merge`, end to end: resume after `kill -9`, shards and merge, rows
-/// equal to single runs, and bad input.
+/// `simctl sweep`, `simctl merge` and `simctl stats`, end to end: resume after `kill -9`, shards
+/// and merge, rows and time series equal to single runs, and bad input.
 @Suite("simctl sweep and merge, end to end")
 struct SweepCommandTests {
     /// A sweep of 12 small runs: 3 coverages × 2 legitimacies × 2 replicates of 2,000 citizens for 20 ticks.
@@ -12,6 +12,7 @@ struct SweepCommandTests {
         base = "crackdown"
         seed = 9
         replicates = 2
+        timeseries = true
         set = ["population.size=2000", "ticks=20"]
 
         [[axes]]
@@ -23,12 +24,16 @@ struct SweepCommandTests {
         values = [0.4, 0.7]
         """
 
-    /// A sweep of 16 runs slow enough (0.1 to 0.2 s each) to be killed half-way.
+    /// A sweep of 16 runs slow enough (0.1 to 0.2 s each) to be killed half-way, writing every
+    /// 5th of its 30 ticks compressed.
     static let slow = """
         [sweep]
         base = "crackdown"
         seed = 4
         replicates = 4
+        timeseries = true
+        timeseries_every = 5
+        compress = "gzip"
         set = ["population.size=10000", "ticks=30"]
 
         [[axes]]
@@ -45,6 +50,13 @@ struct SweepCommandTests {
     static func sweepCSV(_ folder: URL) throws -> Data {
         try Data(contentsOf: folder.appendingPathComponent("sweep.csv"))
     }
+
+    static func file(_ name: String, in folder: URL) throws -> Data {
+        try Data(contentsOf: folder.appendingPathComponent(name))
+    }
+
+    /// The files of a finished sweep folder besides sweep.json.
+    static let outputs = ["sweep-stats.csv", "sweep.csv"]
 
     @Test("a sweep killed with SIGKILL and run again ends byte-identical to an uninterrupted one")
     func resumeAfterKill() throws {
@@ -70,21 +82,34 @@ struct SweepCommandTests {
         let partial = try Self.sweepCSV(resumed)
         let partialLines = partial.filter { $0 == UInt8(ascii: "\n") }.count
         #expect(partialLines >= 2 && partialLines < 17, "killed with \(partialLines - 1) of 16 rows written")
-        // A torn last line, as a kill in the middle of a write would leave it.
-        let handle = try FileHandle(forWritingTo: csv)
-        handle.seekToEndOfFile()
-        handle.write(Data("15,3,12345,0.9,20".utf8))
-        handle.closeFile()
+        // A torn last line, and a torn block of time series, as a kill in the middle of a write would leave them.
+        for (file, text) in [
+            (csv, "15,3,3,12345,0.9,20"),
+            (resumed.appendingPathComponent(".sweep-timeseries.csv.journal"), "15,3,3,12345,0.9,5,10000\n"),
+        ] {
+            let handle = try FileHandle(forWritingTo: file)
+            handle.seekToEndOfFile()
+            handle.write(Data(text.utf8))
+            handle.closeFile()
+        }
 
         let again = try SimctlProcess.run(["sweep", sweep, "--out", resumed.path, "--jobs", "2"])
         #expect(again.status == 0, "\(again.standardError)")
         #expect(again.standardError.contains("already done"))
         #expect(try Self.sweepCSV(resumed) == expected)
-        #expect(
-            try FileManager.default.contentsOfDirectory(atPath: resumed.path).sorted() == ["sweep.csv", "sweep.json"])
+        let names = ["sweep-stats.csv", "sweep-timeseries.csv.gz", "sweep.csv", "sweep.json"]
+        #expect(try FileManager.default.contentsOfDirectory(atPath: resumed.path).sorted() == names)
+        for name in names where name != "sweep.json" {
+            #expect(try Self.file(name, in: resumed) == Self.file(name, in: whole), "\(name)")
+        }
+        let series = try LineReader(path: resumed.appendingPathComponent("sweep-timeseries.csv.gz").path)
+        var rows = 0
+        while try series.next() != nil { rows += 1 }
+        #expect(rows == 1 + 16 * 6, "ticks 5, 10, ..., 30 of 16 runs")
         let finished = try SimctlProcess.run(["sweep", sweep, "--out", resumed.path, "--quiet"])
         #expect(finished.status == 0)
         #expect(try Self.sweepCSV(resumed) == expected, "a finished sweep is left as it is")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: resumed.path).sorted() == names)
     }
 
     @Test("shards merged give the unsharded sweep.csv byte for byte; missing or repeated shards are refused")
@@ -110,7 +135,16 @@ struct SweepCommandTests {
         let merge = try SimctlProcess.run(["merge"] + shards.reversed() + ["--out", merged.path])
         #expect(merge.status == 0, "\(merge.standardError)")
         #expect(merge.standardOutput.contains("12 runs from 3 shard folders"))
-        #expect(try Self.sweepCSV(merged) == Self.sweepCSV(whole))
+        for name in ["sweep.csv", "sweep-timeseries.csv", "sweep-stats.csv"] {
+            #expect(try Self.file(name, in: merged) == Self.file(name, in: whole), "\(name)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: shards[0] + "/sweep-stats.csv"), "a shard has no statistics")
+        let stats = try SimctlProcess.run(["stats", shards[0]])
+        #expect(stats.status != 0 && stats.standardError.contains("holds shard 1/3 only: merge the shards"))
+        try FileManager.default.removeItem(at: merged.appendingPathComponent("sweep-stats.csv"))
+        let recomputed = try SimctlProcess.run(["stats", merged.path])
+        #expect(recomputed.status == 0, "\(recomputed.standardError)")
+        #expect(try Self.file("sweep-stats.csv", in: merged) == Self.file("sweep-stats.csv", in: whole))
 
         let missing = try SimctlProcess.run([
             "merge", shards[0], shards[2], "--out", root.appendingPathComponent("m2").path,
@@ -146,22 +180,35 @@ struct SweepCommandTests {
             separator: "\n")
         let header = lines[0].split(separator: ",")
         #expect(
-            header.prefix(6) == [
-                "run_id", "replicate", "seed", "surveillance.dissent.coverage", "legitimacy.value", "tick",
+            header.prefix(7) == [
+                "run_id", "point", "replicate", "seed", "surveillance.dissent.coverage", "legitimacy.value", "tick",
             ])
+        #expect(header.suffix(2) == ["expressed_dissent_peak", "expressed_dissent_peak_tick"])
         let row = lines[8].split(separator: ",", omittingEmptySubsequences: false)
-        #expect(row.prefix(5) == ["7", "1", "\(SweepSeed.seed(sweepSeed: 9, run: 7))", "0.4", "0.7"])
+        #expect(row.prefix(6) == ["7", "3", "1", "\(SweepSeed.seed(sweepSeed: 9, run: 7))", "0.4", "0.7"])
         let single = root.appendingPathComponent("single")
         let run = try SimctlProcess.run([
-            "run", "crackdown", "--population", "2000", "--ticks", "20", "--seed", String(row[2]), "--set",
+            "run", "crackdown", "--population", "2000", "--ticks", "20", "--seed", String(row[3]), "--set",
             "surveillance.dissent.coverage=0.4", "--set", "legitimacy.value=0.7", "--out", single.path, "--quiet",
         ])
         #expect(run.status == 0, "\(run.standardError)")
         let timeseries = try String(contentsOf: single.appendingPathComponent("timeseries.csv"), encoding: .utf8)
             .split(separator: "\n")
-        #expect(timeseries[0].split(separator: ",").map(String.init) == header.dropFirst(5).map(String.init))
+        #expect(
+            timeseries[0].split(separator: ",").map(String.init) == header.dropFirst(6).dropLast(2).map(String.init))
         let last = timeseries.last!.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        #expect(last == row.dropFirst(5).map(String.init))
+        #expect(last == row.dropFirst(6).dropLast(2).map(String.init))
+        let dissent = try #require(timeseries[0].split(separator: ",").firstIndex(of: "expressed_dissent"))
+        let shares = timeseries.dropFirst().map { Double($0.split(separator: ",")[dissent])! }
+        let peak = shares.max()!
+        #expect(Double(row[row.count - 2]) == peak && Int(row[row.count - 1]) == shares.firstIndex(of: peak)! + 1)
+        let series = try String(contentsOf: out.appendingPathComponent("sweep-timeseries.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(series.count == 1 + 12 * 20)
+        let prefix = row.prefix(6).joined(separator: ",") + ","
+        #expect(
+            series.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+                == timeseries.dropFirst().map(String.init))
     }
 
     @Test("resuming into a folder of another sweep is refused with one line")
@@ -198,13 +245,13 @@ struct SweepCommandTests {
         BadCase(
             name: "unknown key path",
             sweep: small.replacingOccurrences(of: "legitimacy.value", with: "legitimacy.valeu"),
-            arguments: [], expected: ["FILE:12: legitimacy.valeu: unknown key; did you mean 'value'?"]),
+            arguments: [], expected: ["FILE:13: legitimacy.valeu: unknown key; did you mean 'value'?"]),
         BadCase(
             name: "empty axis", sweep: small.replacingOccurrences(of: "[0.4, 0.7]", with: "[]"), arguments: [],
-            expected: ["FILE:13: axes[1].values: expected at least one value"]),
+            expected: ["FILE:14: axes[1].values: expected at least one value"]),
         BadCase(
             name: "range with steps 0", sweep: small.replacingOccurrences(of: "steps = 3", with: "steps = 0"),
-            arguments: [], expected: ["FILE:9: axes[0].range.steps: expected an integer >= 1, got 0"]),
+            arguments: [], expected: ["FILE:10: axes[0].range.steps: expected an integer >= 1, got 0"]),
         BadCase(
             name: "bad shard spec", sweep: small, arguments: ["--shard", "4/3"],
             expected: ["--shard 4/3: expected k/n with 1 <= k <= n"]),

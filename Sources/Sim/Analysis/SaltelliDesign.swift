@@ -1,8 +1,12 @@
 /// Saltelli's (2010) sampling design for first- and total-order Sobol indices of k parameters.
 ///
-/// Two N×k matrices A and B come from one 2k-dimensional GSL Sobol sequence: point j's first k
-/// coordinates are A's row j and the next k are B's row j. Each base point j contributes k + 2
-/// rows: A_j, B_j and AB_j^(i) (A_j with column i taken from B_j) for every parameter i.
+/// Two N×k matrices A and B come from one 2k-dimensional Sobol sequence: base point j's first k
+/// coordinates are A's row j and the next k are B's row j. The base points are the sequence's
+/// points N … 2N − 1 counted from its origin (``SobolSequence`` points N − 1 … 2N − 2, GSL
+/// leaving the origin out): a balanced block of N points, as SALib's `skip_values = N`, which
+/// avoids the sequence's first points, where A's and B's rows coincide (all ½) or take only ¼ and ¾.
+/// Each base point j contributes k + 2 rows: A_j, B_j and AB_j^(i) (A_j with column i taken from
+/// B_j) for every parameter i.
 public struct SaltelliDesign: Sendable, Equatable {
     /// What a design row is: A's row, B's row, or A's row with one column from B.
     public enum Role: Sendable, Equatable {
@@ -13,7 +17,7 @@ public struct SaltelliDesign: Sendable, Equatable {
 
     /// The largest number of parameters: GSL's Sobol generator stops at 40 dimensions, and the
     /// design needs two per parameter.
-    static let maximumDimensions = SweepFile.maximumSobolAxes / 2
+    static let maximumDimensions = SobolSequence.maximumDimensions / 2
 
     /// N, the number of base points; a power of two, at least 2.
     public let baseCount: Int
@@ -46,7 +50,7 @@ public struct SaltelliDesign: Sendable, Equatable {
     public func points() -> [[Double]] {
         var rows: [[Double]] = []
         rows.reserveCapacity(rowCount)
-        for point in SweepSobol.points(count: baseCount, dimensions: 2 * dimensions) {
+        for point in SobolSequence.points(count: baseCount, dimensions: 2 * dimensions, skip: baseCount - 1) {
             let a = Array(point[..<dimensions])
             let b = Array(point[dimensions...])
             rows.append(a)

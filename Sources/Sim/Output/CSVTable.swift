@@ -31,6 +31,42 @@ public struct CSVTable: Sendable {
         cells.map(Self.escape).joined(separator: ",") + "\n"
     }
 
+    /// The cells of one CSV record `line` (without its line end), unquoting quoted cells as
+    /// RFC 4180 says; the inverse of how rows are written.
+    public static func cells(of line: String) -> [String] {
+        var cells: [String] = []
+        var cell = ""
+        var quoted = false
+        var characters = line.makeIterator()
+        while let character = characters.next() {
+            switch (character, quoted) {
+            case ("\"", false) where cell.isEmpty: quoted = true
+            case ("\"", true):
+                if let next = characters.next() {
+                    if next == "\"" {
+                        cell.append("\"")
+                    } else {
+                        quoted = false
+                        if next == "," {
+                            cells.append(cell)
+                            cell = ""
+                        } else {
+                            cell.append(next)
+                        }
+                    }
+                } else {
+                    quoted = false
+                }
+            case (",", false):
+                cells.append(cell)
+                cell = ""
+            default: cell.append(character)
+            }
+        }
+        cells.append(cell)
+        return cells
+    }
+
     private static func escape(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""

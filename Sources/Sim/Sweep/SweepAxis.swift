@@ -1,7 +1,10 @@
 import Foundation
 
-/// One axis of a sweep: a scenario key path and the values it takes, each applied to a run as
-/// `--set key.path=value` would be.
+/// One axis of a sweep: one scenario key path, or several linked ones, and the values it takes, each
+/// applied to a run as `--set key.path=value` would be.
+///
+/// Linked keys move together: an axis value v sets key i to v · factor i (the factors default to 1),
+/// so one axis can, say, place street and traffic cameras at a fixed ratio.
 public struct SweepAxis: Sendable, Equatable {
     /// One value of the axis: the TOML text set at the key path and the text of its `sweep.csv` cell.
     public struct Value: Sendable, Equatable {
@@ -10,17 +13,21 @@ public struct SweepAxis: Sendable, Equatable {
         /// The value as a `sweep.csv` cell: numbers as in the other CSV files, strings unquoted,
         /// tables and arrays as their TOML text.
         public let cell: String
+        /// The value as a number, when it is one.
+        public let number: Double?
 
         /// An integer value.
         public init(integer: Int) {
             toml = String(integer)
             cell = toml
+            number = Double(integer)
         }
 
         /// A real value; integral values are set as TOML integers, so integer keys accept them.
         public init(real: Double) {
             toml = TOMLFormat.number(real)
             cell = CSVNumber.format(real)
+            number = real
         }
 
         /// A value written in a sweep file's `values` list; nil for a date or time, which no scenario
@@ -33,6 +40,19 @@ public struct SweepAxis: Sendable, Equatable {
             case .float(let float): cell = CSVNumber.format(float)
             default: cell = toml
             }
+            switch node.value {
+            case .integer(let integer): number = Double(integer)
+            case .float(let float): number = float
+            default: number = nil
+            }
+        }
+
+        /// The value times `factor`, rounded to 12 significant digits; the value itself when
+        /// `factor` is 1. Only for numbers.
+        func scaled(by factor: Double) -> Value {
+            guard factor != 1 else { return self }
+            guard let number else { preconditionFailure("only numbers are scaled") }
+            return Value(real: SweepAxis.tidy(number * factor))
         }
 
         /// `node` as inline TOML: tables as `{ key = value, … }` with sorted keys.
@@ -71,20 +91,34 @@ public struct SweepAxis: Sendable, Equatable {
         case range(from: Double, to: Double, steps: Int?, integers: Bool)
     }
 
-    /// The scenario key path, as `--set` takes it (`surveillance.dissent.coverage`, `sanctions[0].duration`).
-    public let keyPath: String
+    /// The axis's name, its column in `sweep.csv`: `name` when the file gives one, else the key
+    /// path, or the linked key paths joined by `+`.
+    public let name: String
+    /// The scenario key paths the axis sets, as `--set` takes them (`surveillance.dissent.coverage`,
+    /// `sanctions[0].duration`): one, or several linked ones.
+    public let keyPaths: [String]
+    /// Each key path's factor: key i takes the axis value times `factors[i]` (all 1 unless linked).
+    public let factors: [Double]
     /// The values.
     public let levels: Levels
-    /// Line of the axis's `key` in the sweep file, when known.
+    /// Line of the axis's `key` (or `keys`) in the sweep file, when known.
     let keyLine: Int?
     /// Line of each value (of `values`), or of `range`, when known.
     let valueLines: [Int?]
 
-    init(keyPath: String, levels: Levels, keyLine: Int?, valueLines: [Int?]) {
-        self.keyPath = keyPath
+    init(name: String, keyPaths: [String], factors: [Double], levels: Levels, keyLine: Int?, valueLines: [Int?]) {
+        precondition(!keyPaths.isEmpty && factors.count == keyPaths.count, "one factor per key path")
+        self.name = name
+        self.keyPaths = keyPaths
+        self.factors = factors
         self.levels = levels
         self.keyLine = keyLine
         self.valueLines = valueLines
+    }
+
+    /// The `--set` overrides that give a run this axis's `value`: one per key path.
+    public func overrides(_ value: Value) -> [String] {
+        zip(keyPaths, factors).map { "\($0)=\(value.scaled(by: $1).toml)" }
     }
 
     /// The axis's distinct values under grid sampling, in order; nil for a range without steps.
@@ -128,6 +162,12 @@ public struct SweepAxis: Sendable, Equatable {
     /// (0.44999999999999996 becomes 0.45) and keeps far more precision than any parameter needs.
     static func tidy(_ value: Double) -> Double {
         Double(String(format: "%.12g", value)) ?? value
+    }
+
+    /// The range's ends, when the axis is a range.
+    public var range: (from: Double, to: Double)? {
+        guard case .range(let from, let to, _, _) = levels else { return nil }
+        return (from, to)
     }
 
     /// The values a run can take at the extremes: every grid value, or both ends of a range without steps.

@@ -1,14 +1,19 @@
 import Foundation
 
-/// A sweep file: a base scenario, fixed overrides, axes, replicates, a sweep seed and a sampling.
+/// A sweep file: a base scenario, fixed overrides, axes, replicates, a sweep seed, a sampling and
+/// what to write besides `sweep.csv`.
 ///
 /// ```toml
 /// [sweep]
 /// base = "crackdown"                 # a path (relative to this file) or a shipped scenario
 /// seed = 1                           # the sweep seed; each run's seed comes from it (SweepSeed)
 /// replicates = 3
-/// sampling = "grid"                  # grid | sobol
-/// count = 64                         # sobol only: number of points
+/// sampling = "grid"                  # grid | sobol | saltelli
+/// count = 64                         # sobol: number of points; saltelli: base points (a power of two)
+/// common_random_numbers = true       # replicate r has the same seed at every point
+/// timeseries = true                  # also write every run's ticks to sweep-timeseries.csv
+/// timeseries_every = 10              # every 10th tick
+/// compress = "gzip"                  # sweep-timeseries.csv.gz
 /// set = ["population.size=5000"]     # optional: --set overrides applied to every run
 ///
 /// [[axes]]
@@ -16,8 +21,10 @@ import Foundation
 /// range = { from = 0.0, to = 0.9, steps = 10 }
 ///
 /// [[axes]]
-/// key = "legitimacy.value"
-/// values = [0.3, 0.5, 0.7]
+/// keys = ["surveillance.street.cameras_per_capita", "surveillance.traffic.cameras_per_capita"]
+/// factors = [1.0, 0.5]
+/// name = "cameras"
+/// values = [0.1, 0.4]
 /// ```
 ///
 /// A TOML file is a sweep file when it has a top-level `[sweep]` table. Reading the file checks its
@@ -29,12 +36,42 @@ public struct SweepFile: Sendable {
         case grid
         /// The first `count` points of GSL's Sobol sequence, one coordinate per axis.
         case sobol(count: Int)
+        /// Saltelli's design for Sobol sensitivity indices on `baseCount` base points
+        /// (``SaltelliDesign``): `baseCount · (axes + 2)` points.
+        case saltelli(baseCount: Int)
+
+        /// The name written in the sweep file.
+        public var name: String {
+            switch self {
+            case .grid: "grid"
+            case .sobol: "sobol"
+            case .saltelli: "saltelli"
+            }
+        }
     }
 
     /// Raw values of `sampling`.
     enum SamplingName: String, CaseIterable {
         case grid
         case sobol
+        case saltelli
+    }
+
+    /// How `sweep-timeseries.csv` is written.
+    public struct Timeseries: Sendable, Equatable {
+        /// Ticks whose number is a multiple of `every` are written (≥ 1).
+        public var every: Int
+        /// Whether the file is gzip-compressed (`sweep-timeseries.csv.gz`).
+        public var gzip: Bool
+
+        /// The file's name in the sweep folder.
+        public var fileName: String { gzip ? "sweep-timeseries.csv.gz" : "sweep-timeseries.csv" }
+    }
+
+    /// Raw values of `compress`.
+    enum Compression: String, CaseIterable {
+        case none
+        case gzip
     }
 
     /// The sweep file's path, as given.
@@ -45,10 +82,16 @@ public struct SweepFile: Sendable {
     public var basePath: String
     /// The sweep seed.
     public var seed: UInt64
-    /// Runs per point (≥ 1), each with its own seed.
+    /// Runs per point (≥ 1).
     public var replicates: Int
     /// How points are chosen.
     public var sampling: Sampling
+    /// Whether replicate r has the same seed at every point (``SweepSeed``), so that points differ
+    /// by their parameters and not by seed noise. Under Saltelli sampling the runs of one base
+    /// point share their seeds instead.
+    public var commonRandomNumbers: Bool
+    /// Whether and how every run's ticks are written to `sweep-timeseries.csv`; nil for not.
+    public var timeseries: Timeseries?
     /// `key.path=value` overrides applied to every run before the axes.
     public var overrides: [String]
     /// The axes, in file order.
@@ -57,7 +100,10 @@ public struct SweepFile: Sendable {
     let overrideLines: [Int?]
 
     /// Most axes a Sobol sweep may have (GSL's Sobol generator's limit).
-    public static let maximumSobolAxes = 40
+    public static let maximumSobolAxes = SobolSequence.maximumDimensions
+
+    /// Most axes a Saltelli sweep may have: its design takes two Sobol coordinates per axis.
+    public static let maximumSaltelliAxes = SaltelliDesign.maximumDimensions
 
     /// Most points a Sobol sweep may have (GSL's Sobol generator gives 2³⁰ − 1).
     public static let maximumSobolCount = (1 << 30) - 1
@@ -119,7 +165,16 @@ public struct SweepFile: Sendable {
             throw sweep.error(.outOfRange, key: "count", "expected at most \(maximumSobolCount) points, got \(count)")
         case (.sobol, let count?): sampling = .sobol(count: count)
         case (.sobol, nil): throw sweep.missing("count", "sobol sampling needs the number of points")
+        case (.saltelli, let count?) where count < 2 || count & (count - 1) != 0 || count > maximumSobolCount:
+            throw sweep.error(
+                .invalidValue, key: "count",
+                "saltelli sampling needs a power of two >= 2 base points (Sobol points balance at powers of two), got \(count)"
+            )
+        case (.saltelli, let count?): sampling = .saltelli(baseCount: count)
+        case (.saltelli, nil): throw sweep.missing("count", "saltelli sampling needs the number of base points")
         }
+        let commonRandomNumbers = try sweep.bool("common_random_numbers") ?? samplingIsSaltelli(sampling)
+        let timeseries = try readTimeseries(&sweep)
         var overrides: [String] = []
         var overrideLines: [Int?] = []
         if let node = sweep.node("set") {
@@ -140,32 +195,116 @@ public struct SweepFile: Sendable {
         var axes: [SweepAxis] = []
         for var table in try top.tables("axes") ?? [] {
             let axis = try readAxis(&table, sampling: sampling)
-            if axes.contains(where: { $0.keyPath == axis.keyPath }) {
-                throw table.error(.invalidValue, key: "key", "\(TOMLFormat.string(axis.keyPath)) is swept twice")
+            let keyName = table.contains("keys") ? "keys" : "key"
+            if let twice = axis.keyPaths.first(where: { key in axes.contains { $0.keyPaths.contains(key) } }) {
+                throw table.error(.invalidValue, key: keyName, "\(TOMLFormat.string(twice)) is swept twice")
+            }
+            if axes.contains(where: { $0.name == axis.name }) {
+                throw table.error(.invalidValue, key: "name", "two axes are named \(TOMLFormat.string(axis.name))")
             }
             axes.append(axis)
         }
         try top.finish()
-        if case .sobol = sampling, !(1...maximumSobolAxes).contains(axes.count) {
+        let axesLimit: Int? =
+            switch sampling {
+            case .grid: nil
+            case .sobol: maximumSobolAxes
+            case .saltelli: maximumSaltelliAxes
+            }
+        if let axesLimit, !(1...axesLimit).contains(axes.count) {
             throw ScenarioError(
                 .invalidValue, at: .file(path: path, line: nil), keyPath: "axes",
-                message: "sobol sampling needs 1 to \(maximumSobolAxes) axes, got \(axes.count)")
+                message: "\(sampling.name) sampling needs 1 to \(axesLimit) axes, got \(axes.count)")
+        }
+        if case .saltelli = sampling, let axis = axes.first(where: { $0.range == nil }) {
+            throw ScenarioError(
+                .invalidValue, at: .file(path: path, line: axis.keyLine), keyPath: axis.name,
+                message: "saltelli sampling needs range = { from, to } on every axis, not a list of values")
         }
         return SweepFile(
             path: path, name: name, basePath: basePath, seed: UInt64(seed), replicates: replicates,
-            sampling: sampling, overrides: overrides, axes: axes, overrideLines: overrideLines)
+            sampling: sampling, commonRandomNumbers: commonRandomNumbers, timeseries: timeseries,
+            overrides: overrides, axes: axes, overrideLines: overrideLines)
+    }
+
+    private static func samplingIsSaltelli(_ sampling: Sampling) -> Bool {
+        if case .saltelli = sampling { return true }
+        return false
+    }
+
+    /// `timeseries`, `timeseries_every` and `compress` of the `[sweep]` table.
+    private static func readTimeseries(_ sweep: inout TableReader) throws(ScenarioError) -> Timeseries? {
+        let wanted = try sweep.bool("timeseries") ?? false
+        let every = try sweep.integer("timeseries_every", atLeast: 1)
+        let compression = try sweep.choice("compress", of: Compression.self)
+        guard wanted else {
+            for key in ["timeseries_every", "compress"] where sweep.contains(key) {
+                throw sweep.error(.invalidValue, key: key, "only with timeseries = true")
+            }
+            return nil
+        }
+        return Timeseries(every: every ?? 1, gzip: compression == .gzip)
     }
 
     private static let seedMessage = "each run's seed comes from the sweep's seed; use sweep.seed and replicates"
 
     /// One `[[axes]]` table.
     private static func readAxis(_ table: inout TableReader, sampling: Sampling) throws(ScenarioError) -> SweepAxis {
-        guard let key = try table.string("key") else {
+        let keyPaths: [String]
+        let keyName: String
+        switch (try table.string("key"), table.node("keys")) {
+        case (let key?, nil):
+            keyPaths = [key]
+            keyName = "key"
+        case (nil, let node?):
+            keyName = "keys"
+            var keys: [String] = []
+            for (index, element) in try TableReader.array(node, at: table.path + ["keys"]).enumerated() {
+                guard case .string(let key) = element.value else {
+                    throw element.error(
+                        .wrongType, at: table.path + ["keys", "[\(index)]"],
+                        "expected a scenario key path, got \(element.summary)")
+                }
+                keys.append(key)
+            }
+            guard keys.count >= 2 else {
+                throw node.error(
+                    .invalidValue, at: table.path + ["keys"],
+                    "expected at least two linked key paths, got \(keys.count) (use key = \"...\" for one)")
+            }
+            keyPaths = keys
+        case (_?, _?):
+            throw table.error(.invalidValue, key: "keys", "an axis has either key or keys, not both")
+        case (nil, nil):
             throw table.missing("key", "the scenario key path to sweep, e.g. \"legitimacy.value\"")
         }
-        let keyLine = line(table.node("key"), table.path + ["key"])
-        if key.trimmingCharacters(in: .whitespaces) == "seed" {
-            throw table.error(.invalidValue, key: "key", seedMessage)
+        let keyLine = line(table.node(keyName), table.path + [keyName])
+        if keyPaths.contains(where: { $0.trimmingCharacters(in: .whitespaces) == "seed" }) {
+            throw table.error(.invalidValue, key: keyName, seedMessage)
+        }
+        if Set(keyPaths).count < keyPaths.count {
+            throw table.error(.invalidValue, key: keyName, "a key path is linked to itself")
+        }
+        let factors: [Double]
+        if let given = try table.numbers("factors") {
+            guard keyName == "keys" else {
+                throw table.error(.invalidValue, key: "factors", "factors go with linked keys = [...]")
+            }
+            guard given.count == keyPaths.count else {
+                throw table.error(
+                    .invalidValue, key: "factors",
+                    "expected one factor per linked key (\(keyPaths.count)), got \(given.count)")
+            }
+            guard given.allSatisfy({ $0.isFinite && $0 != 0 }) else {
+                throw table.error(.invalidValue, key: "factors", "expected finite, non-zero factors")
+            }
+            factors = given
+        } else {
+            factors = Array(repeating: 1, count: keyPaths.count)
+        }
+        let name = try table.string("name") ?? keyPaths.joined(separator: "+")
+        guard !name.isEmpty, !name.contains(where: \.isNewline) else {
+            throw table.error(.invalidValue, key: "name", "expected a one-line, non-empty column name")
         }
         let values = table.node("values")
         let range = try table.table("range")
@@ -185,6 +324,10 @@ public struct SweepFile: Sendable {
                 guard !value.cell.contains(where: \.isNewline) else {
                     throw element.error(
                         .invalidValue, at: elementPath, "a value with a line break cannot be a sweep.csv cell")
+                }
+                if factors.contains(where: { $0 != 1 }), value.number == nil {
+                    throw element.error(
+                        .wrongType, at: elementPath, "linked keys with factors take numbers, got \(element.summary)")
                 }
                 parsed.append(value)
                 lines.append(line(element, elementPath))
@@ -217,7 +360,8 @@ public struct SweepFile: Sendable {
         case (nil, nil):
             throw table.missing("values", "an axis needs values = [...] or range = { from, to, steps }")
         }
-        return SweepAxis(keyPath: key, levels: levels, keyLine: keyLine, valueLines: lines)
+        return SweepAxis(
+            name: name, keyPaths: keyPaths, factors: factors, levels: levels, keyLine: keyLine, valueLines: lines)
     }
 
     /// The line `node` (at `path`) was written on.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A sweep's output folder: `sweep.json` and `sweep.csv`, written by one process at a time.
+/// A sweep's output folder: `sweep.json`, `sweep.csv` and the files beside them, written by one
+/// process at a time.
 ///
 /// Opening a folder creates it (and its parents) when missing and takes an exclusive `flock` on
 /// it, released when the object is freed or the process ends (even by `kill -9`). A folder that
@@ -81,24 +82,52 @@ public final class SweepFolder {
                     message: "holds shard \(existing.shard) of this sweep, not \(manifest.shard): choose another --out")
             }
         } else {
-            if FileManager.default.fileExists(atPath: file(SweepLog.fileName)) {
+            if FileManager.default.fileExists(atPath: file(SweepRows.fileName)) {
                 throw SweepError(
                     path: path,
-                    message: "has a \(SweepLog.fileName) but no \(SweepManifest.fileName): choose another --out")
+                    message: "has a \(SweepRows.fileName) but no \(SweepManifest.fileName): choose another --out")
             }
             try manifest.write(folder: path)
         }
-        for name in [SweepLog.fileName, SweepManifest.fileName] {
-            try? FileManager.default.removeItem(atPath: Self.partialPath(of: file(name)))
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
+            try? FileManager.default.removeItem(atPath: file(name))
         }
     }
 
     /// Replaces the file at `path` with `data` whole: writes a hidden `.NAME.partial` beside it,
     /// then renames it over `path`.
     static func replace(_ path: String, with data: Data) throws(SweepError) {
+        try replace(path) { (output: FileHandle) throws(SweepError) in
+            do {
+                try output.write(contentsOf: data)
+            } catch {
+                throw SweepError(path: path, message: "cannot write the file (\(error.localizedDescription))")
+            }
+        }
+    }
+
+    /// Replaces the file at `path` with what `write` writes to it, whole: `write` fills a hidden
+    /// `.NAME.partial` beside it, which is then renamed over `path` (and removed if `write` fails).
+    static func replace(_ path: String, writing write: (FileHandle) throws(SweepError) -> Void) throws(SweepError) {
         let partial = partialPath(of: path)
-        guard FileManager.default.createFile(atPath: partial, contents: data) else {
+        guard FileManager.default.createFile(atPath: partial, contents: nil),
+            let output = FileHandle(forWritingAtPath: partial)
+        else {
             throw SweepError(path: path, message: "cannot write the file")
+        }
+        do throws(SweepError) {
+            try write(output)
+        } catch {
+            try? output.close()
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        }
+        do {
+            try output.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw SweepError(path: path, message: "cannot write the file (\(error.localizedDescription))")
         }
         guard rename(partial, path) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -18,6 +18,8 @@ public struct SweepManifest: Codable, Sendable, Equatable {
     public var shard: String
     /// Runs of the sweep in this folder's part.
     public var shardRuns: Int
+    /// How the runs are laid out: sampling, replicates, axes, the time-series file.
+    public var design: SweepDesign
     /// ``SweepPlan/resolvedText``: version, sweep seed, replicates, every point, the resolved base scenario.
     public var resolvedSweep: String
 
@@ -34,6 +36,7 @@ public struct SweepManifest: Codable, Sendable, Equatable {
         runs = plan.runCount
         self.shard = shard.description
         shardRuns = (0..<plan.runCount).filter(shard.contains(run:)).count
+        design = SweepDesign(plan: plan)
         resolvedSweep = plan.resolvedText
     }
 
@@ -64,7 +67,8 @@ public struct SweepManifest: Codable, Sendable, Equatable {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         guard let manifest = try? decoder.decode(SweepManifest.self, from: data) else {
-            throw SweepError(path: path, message: "not a sweep manifest (corrupt or from another program)")
+            throw SweepError(
+                path: path, message: "not a sweep manifest of this simctl (corrupt, older or from another program)")
         }
         return manifest
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Joins the folders of a sweep's shards into one folder holding the `sweep.csv` (and
-/// `sweep.json`) that the unsharded sweep writes, byte for byte.
+/// Joins the folders of a sweep's shards into one folder holding the `sweep.csv`, time series,
+/// statistics and `sweep.json` that the unsharded sweep writes, byte for byte.
 ///
 /// Every folder must hold a part of the same sweep (equal SHA-256 of the resolved sweep, equal
 /// version, the same number of parts, no part twice), every `sweep.csv` must be whole (no torn
@@ -42,37 +42,23 @@ public enum SweepMerge {
             manifests.append((folder, manifest, shard))
         }
         let reference = manifests[0].manifest
-        var header: Data?
-        var lines: [Int: (line: Data, folder: String)] = [:]
+        var present: Set<Int> = []
         for (folder, manifest, shard) in manifests {
-            let path = (folder as NSString).appendingPathComponent(SweepLog.fileName)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw SweepError(path: path, message: "missing or unreadable: the shard has not started")
+            let path = (folder as NSString).appendingPathComponent(SweepRows.fileName)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw SweepError(path: path, message: "missing: the shard has not started")
             }
-            guard let headerEnd = data.firstIndex(of: UInt8(ascii: "\n")) else {
-                throw SweepError(path: path, line: 1, message: "has no whole header line")
+            let header = try ShardStream(path: path).header
+            let scan = try RowJournal.scan(path: path, header: header) {
+                $0 < manifest.runs && shard.contains(run: $0) ? 1 : nil
             }
-            let folderHeader = Data(data[...headerEnd])
-            if let header, header != folderHeader {
-                throw SweepError(
-                    path: path, line: 1, message: "has another header than \(first)'s \(SweepLog.fileName)")
-            }
-            header = folderHeader
-            guard data.last == UInt8(ascii: "\n") else {
+            guard scan.whole == scan.length else {
                 throw SweepError(
                     path: path, message: "ends in a torn line: shard \(shard) did not finish; run its command again")
             }
-            let runs = try SweepLog.read(data, path: path, header: folderHeader) {
-                $0 < manifest.runs && shard.contains(run: $0)
-            }
-            for (run, line) in runs {
-                if let other = lines[run] {
-                    throw SweepError(path: path, message: "run \(run) is also in \(other.folder)")
-                }
-                lines[run] = (line, folder)
-            }
+            present.formUnion(scan.blocks.keys)
         }
-        let missing = (0..<reference.runs).filter { lines[$0] == nil }
+        let missing = (0..<reference.runs).filter { !present.contains($0) }
         if !missing.isEmpty {
             let listed = missing.prefix(5).map(String.init).joined(separator: ", ")
             let more = missing.count > 5 ? " and \(missing.count - 5) more" : ""
@@ -81,12 +67,45 @@ public enum SweepMerge {
                 message: "the folders lack \(missing.count) of \(reference.runs) runs (\(listed)\(more)): "
                     + "a shard is missing or unfinished")
         }
-        var data = header!
-        for run in 0..<reference.runs { data.append(lines[run]!.line) }
+        let shardFolders = manifests.sorted { $0.shard.index < $1.shard.index }.map(\.folder)
         let merged = reference.with(shard: .whole)
         let folder = try SweepFolder.open(path: output, manifest: merged)
-        try SweepFolder.replace(folder.file(SweepLog.fileName), with: data)
+        try join(SweepRows.fileName, of: shardFolders, runs: reference.runs, into: folder, gzip: false)
+        if let timeseries = reference.design.timeseriesFile {
+            try join(
+                timeseries, of: shardFolders, runs: reference.runs, into: folder, gzip: timeseries.hasSuffix(".gz"))
+        }
+        try SweepStatistics.write(folder: folder)
         return merged
+    }
+
+    /// Writes `name` of the merged folder from the files `name` of the shard folders (in shard
+    /// order), streaming: run r's rows come from shard r mod n, whose file holds its runs in order.
+    private static func join(_ name: String, of folders: [String], runs: Int, into folder: SweepFolder, gzip: Bool)
+        throws(SweepError)
+    {
+        let streams = try folders.map { (folder: String) throws(SweepError) in
+            try ShardStream(path: (folder as NSString).appendingPathComponent(name))
+        }
+        let header = streams[0].header
+        if let other = streams.first(where: { $0.header != header }) {
+            throw SweepError(path: other.path, line: 1, message: "has another header than \(streams[0].path)")
+        }
+        let path = folder.file(name)
+        try SweepFolder.replace(path) { (output: FileHandle) throws(SweepError) in
+            func write(_ data: Data) throws(SweepError) {
+                do {
+                    try output.write(contentsOf: gzip ? GzipMember.compress(data) : data)
+                } catch {
+                    throw SweepError(path: path, message: "cannot write the file (\(error.localizedDescription))")
+                }
+            }
+            try write(header)
+            for run in 0..<runs {
+                try write(try streams[run % streams.count].block(of: run))
+            }
+            for stream in streams { try stream.finish() }
+        }
     }
 
     private static func canonical(_ path: String) -> String {

@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Points are numbered from 0: under grid sampling in the order of nested loops over the axes,
 /// the first axis outermost (its values change slowest); under Sobol sampling in the order of
-/// GSL's sequence. Each point is run `replicates` times: run `id = point · replicates +
-/// replicate`, replicate from 0, with seed ``SweepSeed/seed(sweepSeed:run:)``.
+/// GSL's sequence; under Saltelli sampling in the order of ``SaltelliDesign``'s rows. Each point is
+/// run `replicates` times: run `id = point · replicates + replicate`, replicate from 0, with seed
+/// ``SweepSeed/seed(sweepSeed:run:)`` of its seed stream (``seedStream(of:)``).
 ///
 /// Every axis value is checked as `--set key.path=value` on the base scenario (after the sweep's
 /// own `set` list), and every point's scenario is loaded; errors name the sweep file and the line
@@ -38,6 +39,8 @@ public struct SweepPlan: Sendable {
     public let points: [Point]
     /// The timeseries columns every run reports (the same for every point).
     public let metricColumns: [String]
+    /// Whether the runs report `expressed_dissent`, and so its peak.
+    public let hasDissent: Bool
     /// The text that identifies the sweep's runs: program version, sweep seed, replicates, every
     /// point's overrides and the resolved base scenario. Two sweeps with the same text have the
     /// same runs and give the same `sweep.csv`.
@@ -46,9 +49,21 @@ public struct SweepPlan: Sendable {
     /// Number of runs, `points · replicates`.
     public var runCount: Int { points.count * file.replicates }
 
-    /// Columns of `sweep.csv`: `run_id, replicate, seed`, one per axis (named by its key path),
-    /// then ``metricColumns``.
-    public var columns: [String] { ["run_id", "replicate", "seed"] + file.axes.map(\.keyPath) + metricColumns }
+    /// The columns that name a run in `sweep.csv` and `sweep-timeseries.csv`: `run_id, point,
+    /// replicate, seed`, then one per axis (named by ``SweepAxis/name``).
+    public var runColumns: [String] { ["run_id", "point", "replicate", "seed"] + file.axes.map(\.name) }
+
+    /// The columns of `sweep.csv` after the metrics: the peak of expressed dissent over the run
+    /// and the first tick it was reached, when the runs report it.
+    public var peakColumns: [String] {
+        hasDissent ? [RunPeak.valueColumn, RunPeak.tickColumn] : []
+    }
+
+    /// Columns of `sweep.csv`: ``runColumns``, then ``metricColumns`` (the last tick's row), then ``peakColumns``.
+    public var columns: [String] { runColumns + metricColumns + peakColumns }
+
+    /// Columns of `sweep-timeseries.csv`: ``runColumns``, then ``metricColumns`` (one row per written tick).
+    public var timeseriesColumns: [String] { runColumns + metricColumns }
 
     /// Lowercase hex SHA-256 of ``resolvedText``.
     public var sha256: String { Runner.sha256(Data(resolvedText.utf8)) }
@@ -56,9 +71,30 @@ public struct SweepPlan: Sendable {
     /// Run `id` (0..<runCount).
     public func run(_ id: Int) -> Run {
         precondition((0..<runCount).contains(id), "no run \(id)")
+        let point = id / file.replicates
+        let replicate = id % file.replicates
         return Run(
-            id: id, point: id / file.replicates, replicate: id % file.replicates,
-            seed: SweepSeed.seed(sweepSeed: file.seed, run: id))
+            id: id, point: point, replicate: replicate,
+            seed: SweepSeed.seed(sweepSeed: file.seed, run: seedStream(point: point, replicate: replicate)))
+    }
+
+    /// The number whose SplitMix64 output seeds the run of `replicate` at `point`: the run id,
+    /// `point · replicates + replicate`, or with common random numbers just `replicate`, or under
+    /// Saltelli sampling with common random numbers `base · replicates + replicate`, where `base`
+    /// is the point's base point (``SaltelliDesign/role(ofRow:)``).
+    public func seedStream(point: Int, replicate: Int) -> Int {
+        guard file.commonRandomNumbers else { return point * file.replicates + replicate }
+        if case .saltelli(let baseCount) = file.sampling {
+            let base = SaltelliDesign(baseCount: baseCount, dimensions: file.axes.count).role(ofRow: point).base
+            return base * file.replicates + replicate
+        }
+        return replicate
+    }
+
+    /// The Saltelli design of a Saltelli sweep; nil under other samplings.
+    public var saltelliDesign: SaltelliDesign? {
+        guard case .saltelli(let baseCount) = file.sampling else { return nil }
+        return SaltelliDesign(baseCount: baseCount, dimensions: file.axes.count)
     }
 
     /// The scenario run `run` simulates: its point's, with its seed.
@@ -98,7 +134,7 @@ public struct SweepPlan: Sendable {
         for axis in file.axes {
             for (value, line) in axis.checkValues {
                 do {
-                    _ = try loader.load(path: file.basePath, overrides: applied + ["\(axis.keyPath)=\(value.toml)"])
+                    _ = try loader.load(path: file.basePath, overrides: applied + axis.overrides(value))
                 } catch {
                     let atKey = error.kind == .unknownKey || error.kind == .malformedOverride
                     throw relocate(error, file: file.path, line: atKey ? axis.keyLine : line, axis: axis)
@@ -107,12 +143,14 @@ public struct SweepPlan: Sendable {
         }
         var points: [Point] = []
         for values in pointValues(file) {
-            let overrides = zip(file.axes, values).map { "\($0.keyPath)=\($1.toml)" }
+            let overrides = zip(file.axes, values).flatMap { $0.overrides($1) }
             do {
                 let loaded = try loader.load(path: file.basePath, overrides: applied + overrides)
                 points.append(Point(values: values, scenario: loaded.scenario))
             } catch {
-                let axis = file.axes.last { error.keyPath?.hasPrefix($0.keyPath) == true } ?? file.axes.first
+                let axis =
+                    file.axes.last { axis in axis.keyPaths.contains { error.keyPath?.hasPrefix($0) == true } }
+                    ?? file.axes.first
                 var relocated = relocate(error, file: file.path, line: axis?.keyLine)
                 if case .file(file.path, _) = relocated.location {
                     relocated.message = "with \(overrides.joined(separator: ", ")): \(relocated.message)"
@@ -124,24 +162,37 @@ public struct SweepPlan: Sendable {
         for point in points where metricColumns(of: point.scenario) != columns {
             let axis = zip(file.axes, zip(point.values, points[0].values)).first { $1.0 != $1.1 }?.0
             throw ScenarioError(
-                .invalidValue, at: .file(path: file.path, line: axis?.keyLine), keyPath: axis?.keyPath,
+                .invalidValue, at: .file(path: file.path, line: axis?.keyLine), keyPath: axis?.name,
                 message:
                     "changes the metrics columns (\(columns.count) vs \(metricColumns(of: point.scenario).count)); "
                     + "every run of a sweep must report the same columns")
         }
+        let timeseries = file.timeseries.map { "every \($0.every) ticks to \($0.fileName)" } ?? "none"
         var text = """
             program version: \(SimulatorVersion.current)
             sweep seed: \(file.seed)
             replicates: \(file.replicates)
+            common random numbers: \(file.commonRandomNumbers)
+            sampling: \(file.sampling.name)
             points: \(points.count)
-            axes: \(file.axes.map(\.keyPath).joined(separator: " "))
+            axes: \(file.axes.map(axisText).joined(separator: " "))
+            timeseries: \(timeseries)
 
             """
         for (index, point) in points.enumerated() {
             text += "point \(index): \(point.values.map(\.toml).joined(separator: " "))\n"
         }
         text += "base scenario, resolved with the sweep's set list:\n" + base.resolvedTOML
-        return SweepPlan(file: file, points: points, metricColumns: columns, resolvedText: text)
+        return SweepPlan(
+            file: file, points: points, metricColumns: columns, hasDissent: columns.contains(RunPeak.metric),
+            resolvedText: text)
+    }
+
+    /// An axis in the resolved text: its key path, or its name and linked keys with factors.
+    private static func axisText(_ axis: SweepAxis) -> String {
+        if axis.keyPaths == [axis.name] { return axis.name }
+        let keys = zip(axis.keyPaths, axis.factors).map { "\($0)*\(TOMLFormat.number($1))" }
+        return "\(axis.name)=[\(keys.joined(separator: ","))]"
     }
 
     /// Every point's axis values, in point order.
@@ -155,7 +206,11 @@ public struct SweepPlan: Sendable {
             }
             return points
         case .sobol(let count):
-            return SweepSobol.points(count: count, dimensions: file.axes.count).map { point in
+            return SobolSequence.points(count: count, dimensions: file.axes.count).map { point in
+                zip(file.axes, point).map { $0.value(at: $1) }
+            }
+        case .saltelli(let baseCount):
+            return SaltelliDesign(baseCount: baseCount, dimensions: file.axes.count).points().map { point in
                 zip(file.axes, point).map { $0.value(at: $1) }
             }
         }
@@ -172,7 +227,7 @@ public struct SweepPlan: Sendable {
         guard error.location == .override else { return error }
         if error.kind == .malformedOverride, let axis {
             return ScenarioError(
-                error.kind, at: .file(path: file, line: line), keyPath: axis.keyPath,
+                error.kind, at: .file(path: file, line: line), keyPath: axis.name,
                 message: "expected a scenario key path such as surveillance.dissent.coverage or sanctions[0].duration")
         }
         return ScenarioError(
