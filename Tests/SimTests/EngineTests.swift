@@ -84,6 +84,31 @@ struct EngineTests {
         #expect(abs(summary.gini - 80.0 / (2 * 25 * 4)) < 1e-12, "Σ|xi - xj| / (2 n² mean)")
     }
 
+    @Test("score percentiles equal type-7 quantiles of the sorted scores, whatever the sample size")
+    func scorePercentilesMatchSortedQuantiles() {
+        let rules = ScoreRules(initial: 5, min: 0, max: 20, resolution: 1)
+        var state: UInt64 = 7
+        for size in 1...60 {
+            var values: [Int] = []
+            for _ in 0..<size {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                values.append(Int(state >> 33) % 21)
+            }
+            var counts = [UInt64](repeating: 0, count: 21)
+            for value in values { counts[value] += 1 }
+            let sorted = values.sorted().map(Double.init)
+            func quantile(_ p: Double) -> Double {
+                let h = Double(size - 1) * p
+                let low = sorted[Int(h.rounded(.down))]
+                let high = sorted[min(Int(h.rounded(.down)) + 1, size - 1)]
+                return low + (h - h.rounded(.down)) * (high - low)
+            }
+            let summary = counts.withUnsafeBufferPointer { ScoreSummary(counts: $0, rules: rules) }
+            #expect(
+                [summary.p10, summary.p50, summary.p90] == [quantile(0.1), quantile(0.5), quantile(0.9)], "\(size)")
+        }
+    }
+
     @Test("legitimacy schedules interpolate linearly and hold flat outside their points")
     func legitimacySchedule() {
         let schedule = LegitimacySchedule(schedule: [.init(tick: 10, value: 0.8), .init(tick: 20, value: 0.3)])

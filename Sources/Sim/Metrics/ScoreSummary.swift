@@ -38,24 +38,30 @@ public struct ScoreSummary: Sendable, Equatable {
             giniNumerator += value * Double(binCount) * (2 * Double(below) + Double(binCount) - count)
             below += binCount
         }
-        func orderStatistic(_ rank: UInt64) -> Double {
-            var seen: UInt64 = 0
-            for (step, binCount) in counts.enumerated() where binCount > 0 {
-                seen += binCount
-                if rank < seen { return rules.points(atSteps: Int32(step)) }
+        // The order statistics each percentile interpolates between (the ranks either side of its
+        // position), found in one pass over the histogram in order of rank.
+        let positions = [0.1, 0.5, 0.9].map { (count - 1) * $0 }
+        let ranks = positions.flatMap { h in [UInt64(h.rounded(.down)), min(UInt64(h.rounded(.down)) + 1, n - 1)] }
+        let byRank = ranks.indices.sorted { ranks[$0] < ranks[$1] }
+        var statistics = [Double](repeating: rules.max, count: ranks.count)
+        var next = 0
+        var seen: UInt64 = 0
+        for (step, binCount) in counts.enumerated() where binCount > 0 {
+            seen += binCount
+            while next < byRank.count && ranks[byRank[next]] < seen {
+                statistics[byRank[next]] = rules.points(atSteps: Int32(step))
+                next += 1
             }
-            return rules.max
+            if next == byRank.count { break }
         }
-        func quantile(_ p: Double) -> Double {
-            let h = (count - 1) * p
-            let lower = h.rounded(.down)
-            let low = orderStatistic(UInt64(lower))
-            let high = orderStatistic(min(UInt64(lower) + 1, n - 1))
-            return low + (h - lower) * (high - low)
+        func quantile(_ index: Int) -> Double {
+            let h = positions[index]
+            let (low, high) = (statistics[2 * index], statistics[2 * index + 1])
+            return low + (h - h.rounded(.down)) * (high - low)
         }
         self.init(
-            mean: mean, sd: (squares / count).squareRoot(), p10: quantile(0.1), p50: quantile(0.5),
-            p90: quantile(0.9), gini: total > 0 ? giniNumerator / (count * total) : 0)
+            mean: mean, sd: (squares / count).squareRoot(), p10: quantile(0), p50: quantile(1),
+            p90: quantile(2), gini: total > 0 ? giniNumerator / (count * total) : 0)
     }
 
     public init(mean: Double, sd: Double, p10: Double, p50: Double, p90: Double, gini: Double) {
