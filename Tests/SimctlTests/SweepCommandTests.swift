@@ -146,6 +146,24 @@ struct SweepCommandTests {
         #expect(recomputed.status == 0, "\(recomputed.standardError)")
         #expect(try Self.file("sweep-stats.csv", in: merged) == Self.file("sweep-stats.csv", in: whole))
 
+        let gzip = try Self.write(
+            Self.small.replacingOccurrences(of: "timeseries = true", with: "timeseries = true\ncompress = \"gzip\""),
+            in: root, as: "gzip.toml")
+        let wholeGzip = root.appendingPathComponent("whole-gzip")
+        #expect(try SimctlProcess.run(["sweep", gzip, "--out", wholeGzip.path, "--jobs", "2", "--quiet"]).status == 0)
+        var gzipShards: [String] = []
+        for index in 1...2 {
+            let folder = root.appendingPathComponent("gzip-shard-\(index)").path
+            #expect(
+                try SimctlProcess.run(["sweep", gzip, "--shard", "\(index)/2", "--out", folder, "--quiet"]).status == 0)
+            gzipShards.append(folder)
+        }
+        let mergedGzip = root.appendingPathComponent("merged-gzip")
+        #expect(try SimctlProcess.run(["merge"] + gzipShards + ["--out", mergedGzip.path]).status == 0)
+        for name in ["sweep.csv", "sweep-timeseries.csv.gz", "sweep-stats.csv"] {
+            #expect(try Self.file(name, in: mergedGzip) == Self.file(name, in: wholeGzip), "\(name)")
+        }
+
         let missing = try SimctlProcess.run([
             "merge", shards[0], shards[2], "--out", root.appendingPathComponent("m2").path,
         ])

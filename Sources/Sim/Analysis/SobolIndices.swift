@@ -13,7 +13,10 @@ public struct SobolIndices: Sendable, Equatable {
     /// Indices of every parameter from one output's values at the design's rows: `a[j]`, `b[j]` and `ab[i][j]`
     /// are f(A_j), f(B_j), f(AB_j^(i)). Nil when the output's variance over A and B is zero (or not finite),
     /// or when any value is not finite.
-    /// S1 uses Saltelli (2010)'s estimator  V_i = (1/N) Σ_j f(B_j)(f(AB_j^i) − f(A_j)),
+    /// S1 uses Saltelli (2010)'s estimator  V_i = (1/N) Σ_j (f(B_j) − f̄)(f(AB_j^i) − f(A_j)), with the
+    /// output centred on f̄, the mean of the 2N values of f(A) and f(B): since f(AB^i) − f(A) has mean
+    /// 0 this changes nothing in expectation, but it keeps an output whose mean is large against its
+    /// spread (a compliance rate near 0.9) from swamping the estimate with f̄ times noise.
     /// ST uses Jansen's  VT_i = (1/2N) Σ_j (f(A_j) − f(AB_j^i))², both divided by V, the variance
     /// (population, 1/(2N)) of the 2N values of f(A) and f(B) together.
     /// Intervals: percentile (2.5 %, 97.5 %) of `resamples` bootstrap resamples of the N base points
@@ -70,7 +73,7 @@ public struct SobolIndices: Sendable, Equatable {
             } / (2 * count)
         guard variance > 0 && variance.isFinite else { return nil }
         let first = ab.map { column in
-            bases.reduce(0.0) { $0 + b[$1] * (column[$1] - a[$1]) } / count / variance
+            bases.reduce(0.0) { $0 + (b[$1] - mean) * (column[$1] - a[$1]) } / count / variance
         }
         let total = ab.map { column in
             bases.reduce(0.0) { sum, j in
