@@ -22,8 +22,9 @@ public enum SweepRunner {
     }
 
     /// Runs every run of `shard` of `plan` not yet in the folder at `folder`, `jobs` at a time with
-    /// up to `threads` worker threads each, then leaves `sweep.csv` sorted by run id. `progress`
-    /// is called once before the first run and after each run, from any thread, one call at a time.
+    /// up to `threads` worker threads each, then leaves `sweep.csv` and the time series sorted by
+    /// run id and, for the whole sweep, writes its statistics. `progress` is called once before the
+    /// first run and after each run, from any thread, one call at a time.
     public static func run(
         _ plan: SweepPlan, folder path: String, shard: SweepShard, jobs: Int, threads: Int,
         progress: @escaping @Sendable (Progress) -> Void = { _ in }
