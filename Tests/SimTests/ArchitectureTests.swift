@@ -7,7 +7,7 @@ import Testing
     /// Sim's folders, lowest first.
     static let layers = [
         "Support", "Scenario", "ScenarioFile", "Population", "Graph", "State", "Metrics", "Engine", "Output", "Run",
-        "Analysis", "Sweep",
+        "Analysis", "Sweep", "Calibration",
     ]
 
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

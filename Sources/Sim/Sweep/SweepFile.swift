@@ -365,14 +365,14 @@ public struct SweepFile: Sendable {
     }
 
     /// The line `node` (at `path`) was written on.
-    private static func line(_ node: ScenarioNode?, _ path: [String]) -> Int? {
+    static func line(_ node: ScenarioNode?, _ path: [String]) -> Int? {
         guard case .file(let source)? = node?.origin else { return nil }
         return source.locator.line(of: path)
     }
 
     /// The base scenario `target` names: a file relative to the sweep file's folder (with or
     /// without `.toml`), else a shipped scenario.
-    private static func locate(_ target: String, sweptBy path: String, library: ScenarioLibrary) -> String? {
+    static func locate(_ target: String, sweptBy path: String, library: ScenarioLibrary) -> String? {
         // Not NSString.deletingLastPathComponent, which traps on one-character paths on Linux.
         let relative =
             target.hasPrefix("/") ? target : path.lastIndex(of: "/").map { String(path[...$0]) + target } ?? target

@@ -221,7 +221,7 @@ public struct SweepPlan: Sendable {
     }
 
     /// `error`, when it concerns a `--set` override, placed at `line` of the sweep file instead.
-    private static func relocate(_ error: ScenarioError, file: String, line: Int?, axis: SweepAxis? = nil)
+    static func relocate(_ error: ScenarioError, file: String, line: Int?, axis: SweepAxis? = nil)
         -> ScenarioError
     {
         guard error.location == .override else { return error }
