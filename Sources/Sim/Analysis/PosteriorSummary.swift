@@ -24,7 +24,8 @@ public struct PosteriorSummary: Sendable, Equatable {
 
     /// One marginal per parameter.
     public let marginals: [Marginal]
-    /// Pearson correlations `[i][j]` (1 on the diagonal), on log values for log-scaled parameters.
+    /// Pearson correlations `[i][j]` (1 on the diagonal, each in [−1, 1]), on log values for
+    /// log-scaled parameters.
     public let correlations: [[Double]]
     /// Pairs with |correlation| > the threshold, in (first, second) order.
     public let confounded: [Confounded]
@@ -33,12 +34,15 @@ public struct PosteriorSummary: Sendable, Equatable {
     /// every row as long as `logScaled`, at least 1 parameter). A parameter searched on a log scale
     /// (`logScaled[p]`, values > 0) is correlated on its logarithm, the scale it was drawn on;
     /// marginals stay in natural units. Quantiles are type 7 (linear between order statistics, numpy's
-    /// default). A parameter that does not vary has correlation 0 with the others.
+    /// default). A parameter that does not vary has correlation 0 with the others: means are running
+    /// means, exact when all values are equal, so such a parameter centres to exactly 0 and its mean
+    /// equals its quantiles.
     public init(samples: [[Double]], logScaled: [Bool], threshold: Double = 0.9) {
         let count = samples.count
         let dimensions = logScaled.count
         precondition(count >= 2 && dimensions >= 1 && samples.allSatisfy { $0.count == dimensions }, "a sample")
         let columns = (0..<dimensions).map { parameter in samples.map { $0[parameter] } }
+        precondition(zip(columns, logScaled).allSatisfy { !$1 || $0.allSatisfy { $0 > 0 } }, "log-scaled values > 0")
         marginals = columns.map { values in
             let sorted = values.sorted()
             func quantile(_ p: Double) -> Double {
@@ -47,11 +51,11 @@ public struct PosteriorSummary: Sendable, Equatable {
                 let high = sorted[min(Int(h.rounded(.down)) + 1, count - 1)]
                 return low + (h - h.rounded(.down)) * (high - low)
             }
-            return Marginal(mean: values.reduce(0, +) / Double(count), low: quantile(0.05), high: quantile(0.95))
+            return Marginal(mean: Self.mean(values), low: quantile(0.05), high: quantile(0.95))
         }
         let scaled = zip(columns, logScaled).map { values, log in log ? values.map { PortableMath.log($0) } : values }
         let centred = scaled.map { values in
-            let mean = values.reduce(0, +) / Double(count)
+            let mean = Self.mean(values)
             return values.map { $0 - mean }
         }
         let norms = centred.map { values in values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
@@ -59,9 +63,9 @@ public struct PosteriorSummary: Sendable, Equatable {
         var confounded: [Confounded] = []
         for i in 0..<dimensions {
             correlations[i][i] = 1
-            for j in (i + 1)..<max(i + 1, dimensions) where norms[i] > 0 && norms[j] > 0 {
+            for j in (i + 1)..<dimensions where norms[i] > 0 && norms[j] > 0 {
                 let product = zip(centred[i], centred[j]).reduce(0) { $0 + $1.0 * $1.1 }
-                let correlation = product / (norms[i] * norms[j])
+                let correlation = min(1, max(-1, product / (norms[i] * norms[j])))
                 correlations[i][j] = correlation
                 correlations[j][i] = correlation
                 if abs(correlation) > threshold {
@@ -71,5 +75,13 @@ public struct PosteriorSummary: Sendable, Equatable {
         }
         self.correlations = correlations
         self.confounded = confounded
+    }
+
+    /// The running (Welford) mean of `values`: exactly v when every value is v, where a sum divided
+    /// by the count can miss (0.1 + 0.1 + 0.1 is not 0.3 in binary).
+    private static func mean(_ values: [Double]) -> Double {
+        var mean = 0.0
+        for (index, value) in values.enumerated() { mean += (value - mean) / Double(index + 1) }
+        return mean
     }
 }
