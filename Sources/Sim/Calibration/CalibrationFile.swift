@@ -101,26 +101,14 @@ public struct CalibrationFile: Sendable {
 
     /// Whether the file at `path` is a calibration file: TOML with a top-level `calibration` table.
     public static func isCalibrationFile(path: String) -> Bool {
-        guard ScenarioLibrary.isFile(path), let data = FileManager.default.contents(atPath: path),
-            let text = String(data: data, encoding: .utf8),
-            let tree = try? ScenarioNode.parse(text, source: ScenarioSource(path: path, text: text))
-        else { return false }
-        return tree.entries?["calibration"] != nil
+        StudyFile.hasTable("calibration", path: path)
     }
 
     /// Reads and checks the calibration file at `path`; `library` resolves a shipped base scenario.
     public static func load(path: String, library: ScenarioLibrary = .default) throws(ScenarioError)
         -> CalibrationFile
     {
-        guard ScenarioLibrary.isFile(path) else {
-            throw ScenarioError(.fileNotFound, at: .file(path: path, line: nil), message: "no such calibration file")
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
-            throw ScenarioError(
-                .unreadable, at: .file(path: path, line: nil), message: "cannot read the file as UTF-8 text")
-        }
-        return try load(tomlText: text, path: path, library: library)
+        try load(tomlText: try StudyFile.text(path: path, kind: "calibration"), path: path, library: library)
     }
 
     /// Reads and checks a calibration file's text, as if read from `path`.
@@ -134,36 +122,16 @@ public struct CalibrationFile: Sendable {
                 .missingKey, at: .file(path: path, line: nil), keyPath: "calibration",
                 message: "missing; a calibration file has a [calibration] table (base, population)")
         }
-        let fileName = URL(fileURLWithPath: path).lastPathComponent
-        let name =
-            try table.string("name") ?? (fileName.hasSuffix(".toml") ? String(fileName.dropLast(5)) : fileName)
-        guard let base = try table.string("base") else {
-            throw table.missing("base", "the scenario to calibrate: a path relative to this file or a shipped name")
-        }
-        guard let basePath = SweepFile.locate(base, sweptBy: path, library: library) else {
-            throw table.error(
-                .fileNotFound, key: "base",
-                "no scenario \(TOMLFormat.string(base)): no such file next to \(path) and no shipped scenario of that name"
-            )
-        }
-        let populationLine = SweepFile.line(table.written("population"), table.path + ["population"])
+        let name = try StudyFile.name(&table, path: path)
+        let basePath = try StudyFile.basePath(&table, path: path, library: library, what: "the scenario to calibrate")
+        let populationLine = StudyFile.line(table.written("population"), table.path + ["population"])
         guard let population = try table.integer("population", atLeast: 1) else {
             throw table.missing("population", "the number of citizens a fit runs at, e.g. 100000")
         }
         let seed = try table.integer("seed", atLeast: 0) ?? 1
         let samples = try table.integer("samples", atLeast: 1) ?? 1024
         let accept = try table.number("accept", NumberRange(lower: 0, lowerInclusive: false, upper: 1)) ?? 0.05
-        var overrides: [(text: String, line: Int?)] = []
-        if let node = table.node("set") {
-            for (index, element) in try TableReader.array(node, at: table.path + ["set"]).enumerated() {
-                let elementPath = table.path + ["set", "[\(index)]"]
-                guard case .string(let text) = element.value else {
-                    throw element.error(
-                        .wrongType, at: elementPath, "expected a string key.path=value, got \(element.summary)")
-                }
-                overrides.append((text, SweepFile.line(element, elementPath)))
-            }
-        }
+        let overrides = try StudyFile.overrides(&table, seedMessage: nil)
         try table.finish()
         var parameters: [(parameter: Parameter, keyLine: Int?, rangeLine: Int?)] = []
         for var reader in try top.tables("parameters") ?? [] {
@@ -230,11 +198,11 @@ public struct CalibrationFile: Sendable {
         if key.trimmingCharacters(in: .whitespaces) == "seed" {
             throw table.error(.invalidValue, key: "key", "the seed is the calibration's, not a parameter")
         }
-        let keyLine = SweepFile.line(table.node("key"), table.path + ["key"])
+        let keyLine = StudyFile.line(table.node("key"), table.path + ["key"])
         guard var range = try table.table("range") else {
             throw table.missing("range", "a free parameter needs range = { from, to }")
         }
-        let rangeLine = SweepFile.line(range.node, range.path)
+        let rangeLine = StudyFile.line(range.node, range.path)
         guard let from = try range.number("from"), let to = try range.number("to") else {
             throw range.missing(range.contains("from") ? "to" : "from", "a range is { from, to }")
         }

@@ -4,7 +4,7 @@ public enum RunSummary {
     public static func table(scenario: Scenario, graph: GraphReport, rows: [TickMetrics]) -> CSVTable {
         let final = rows.last!
         let layout = final.layout
-        let peak = rows.max { $0[.expressedDissent] < $1[.expressedDissent] }!
+        let peak = RunPeak(rows)
         let meanExpressed = rows.reduce(0) { $0 + $1[.expressedDissent] } / Double(rows.count)
         let parameters: [(String, String)] = [
             ("scenario", scenario.name),
@@ -21,8 +21,8 @@ public enum RunSummary {
             ("detention_probability", CSVNumber.format(scenario.regime.detention.probability)),
             ("dissent_points", CSVNumber.format(scenario.regime.score.points.dissent)),
             ("policing_capacity", CSVNumber.format(scenario.regime.policing.capacity)),
-            ("peak_expressed_dissent", CSVNumber.format(peak[.expressedDissent])),
-            ("peak_tick", String(peak.tick)),
+            ("peak_expressed_dissent", peak.cells[0]),
+            ("peak_tick", peak.cells[1]),
             ("mean_expressed_dissent", CSVNumber.format(meanExpressed)),
         ]
         let finals = zip(layout.columnNames, layout.row(final)).dropFirst(2).map { ("final_" + $0, $1) }

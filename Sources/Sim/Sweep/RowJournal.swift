@@ -162,9 +162,9 @@ public final class RowJournal {
     /// journal's own path), whole or not at all, gzip-compressed when `gzip` is set.
     public func finish(into destination: String, gzip: Bool) throws(SweepError) {
         try SweepFolder.replace(destination) { (output: FileHandle) throws(SweepError) in
-            try write(header, to: output, gzip: gzip, destination: destination)
+            try Self.write(header, to: output, gzip: gzip, path: destination)
             for run in blocks.keys.sorted() {
-                try write(try block(of: run), to: output, gzip: gzip, destination: destination)
+                try Self.write(try block(of: run), to: output, gzip: gzip, path: destination)
             }
         }
     }
@@ -188,11 +188,13 @@ public final class RowJournal {
         return data
     }
 
-    private func write(_ data: Data, to output: FileHandle, gzip: Bool, destination: String) throws(SweepError) {
+    /// Writes `data` (a header or a run's rows) to `output`, the file at `path`: as is, or as one
+    /// gzip member.
+    static func write(_ data: Data, to output: FileHandle, gzip: Bool, path: String) throws(SweepError) {
         do {
             try output.write(contentsOf: gzip ? GzipMember.compress(data) : data)
         } catch {
-            throw SweepError(path: destination, message: "cannot write the file (\(error.localizedDescription))")
+            throw SweepError(path: path, message: "cannot write the file (\(error.localizedDescription))")
         }
     }
 }

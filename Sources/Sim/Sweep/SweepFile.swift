@@ -110,24 +110,12 @@ public struct SweepFile: Sendable {
 
     /// Whether the file at `path` is a sweep file: TOML with a top-level `sweep` table.
     public static func isSweepFile(path: String) -> Bool {
-        guard ScenarioLibrary.isFile(path), let data = FileManager.default.contents(atPath: path),
-            let text = String(data: data, encoding: .utf8),
-            let tree = try? ScenarioNode.parse(text, source: ScenarioSource(path: path, text: text))
-        else { return false }
-        return tree.entries?["sweep"] != nil
+        StudyFile.hasTable("sweep", path: path)
     }
 
     /// Reads and checks the sweep file at `path`; `library` resolves a shipped base scenario.
     public static func load(path: String, library: ScenarioLibrary = .default) throws(ScenarioError) -> SweepFile {
-        guard ScenarioLibrary.isFile(path) else {
-            throw ScenarioError(.fileNotFound, at: .file(path: path, line: nil), message: "no such sweep file")
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
-            throw ScenarioError(
-                .unreadable, at: .file(path: path, line: nil), message: "cannot read the file as UTF-8 text")
-        }
-        return try load(tomlText: text, path: path, library: library)
+        try load(tomlText: try StudyFile.text(path: path, kind: "sweep"), path: path, library: library)
     }
 
     /// Reads and checks a sweep file's text, as if read from `path` (which names it in errors and is
@@ -142,17 +130,9 @@ public struct SweepFile: Sendable {
                 .missingKey, at: .file(path: path, line: nil), keyPath: "sweep",
                 message: "missing; a sweep file has a [sweep] table (base, seed, replicates, sampling)")
         }
-        let fileName = URL(fileURLWithPath: path).lastPathComponent
-        let name = try sweep.string("name") ?? (fileName.hasSuffix(".toml") ? String(fileName.dropLast(5)) : fileName)
-        guard let base = try sweep.string("base") else {
-            throw sweep.missing("base", "the scenario to sweep: a path relative to this file or a shipped name")
-        }
-        guard let basePath = locate(base, sweptBy: path, library: library) else {
-            throw sweep.error(
-                .fileNotFound, key: "base",
-                "no scenario \(TOMLFormat.string(base)): no such file next to \(path) and no shipped scenario of that name"
-            )
-        }
+        let name = try StudyFile.name(&sweep, path: path)
+        let basePath = try StudyFile.basePath(
+            &sweep, path: path, library: library, what: "the scenario to sweep")
         let seed = try sweep.integer("seed", atLeast: 0) ?? 1
         let replicates = try sweep.integer("replicates", atLeast: 1) ?? 1
         let samplingName = try sweep.choice("sampling", of: SamplingName.self) ?? .grid
@@ -175,22 +155,7 @@ public struct SweepFile: Sendable {
         }
         let commonRandomNumbers = try sweep.bool("common_random_numbers") ?? samplingIsSaltelli(sampling)
         let timeseries = try readTimeseries(&sweep)
-        var overrides: [String] = []
-        var overrideLines: [Int?] = []
-        if let node = sweep.node("set") {
-            for (index, element) in try TableReader.array(node, at: sweep.path + ["set"]).enumerated() {
-                let elementPath = sweep.path + ["set", "[\(index)]"]
-                guard case .string(let text) = element.value else {
-                    throw element.error(
-                        .wrongType, at: elementPath, "expected a string key.path=value, got \(element.summary)")
-                }
-                if text.split(separator: "=").first?.trimmingCharacters(in: .whitespaces) == "seed" {
-                    throw element.error(.invalidValue, at: elementPath, Self.seedMessage)
-                }
-                overrides.append(text)
-                overrideLines.append(line(element, elementPath))
-            }
-        }
+        let overrides = try StudyFile.overrides(&sweep, seedMessage: Self.seedMessage)
         try sweep.finish()
         var axes: [SweepAxis] = []
         for var table in try top.tables("axes") ?? [] {
@@ -224,7 +189,7 @@ public struct SweepFile: Sendable {
         return SweepFile(
             path: path, name: name, basePath: basePath, seed: UInt64(seed), replicates: replicates,
             sampling: sampling, commonRandomNumbers: commonRandomNumbers, timeseries: timeseries,
-            overrides: overrides, axes: axes, overrideLines: overrideLines)
+            overrides: overrides.map(\.text), axes: axes, overrideLines: overrides.map(\.line))
     }
 
     private static func samplingIsSaltelli(_ sampling: Sampling) -> Bool {
@@ -278,7 +243,7 @@ public struct SweepFile: Sendable {
         case (nil, nil):
             throw table.missing("key", "the scenario key path to sweep, e.g. \"legitimacy.value\"")
         }
-        let keyLine = line(table.node(keyName), table.path + [keyName])
+        let keyLine = StudyFile.line(table.node(keyName), table.path + [keyName])
         if keyPaths.contains(where: { $0.trimmingCharacters(in: .whitespaces) == "seed" }) {
             throw table.error(.invalidValue, key: keyName, seedMessage)
         }
@@ -330,7 +295,7 @@ public struct SweepFile: Sendable {
                         .wrongType, at: elementPath, "linked keys with factors take numbers, got \(element.summary)")
                 }
                 parsed.append(value)
-                lines.append(line(element, elementPath))
+                lines.append(StudyFile.line(element, elementPath))
             }
             guard !parsed.isEmpty else {
                 throw node.error(.invalidValue, at: path, "expected at least one value, got an empty list")
@@ -354,7 +319,7 @@ public struct SweepFile: Sendable {
                 integers = false
             }
             levels = .range(from: from, to: to, steps: steps, integers: integers)
-            lines = [line(range.node, range.path)]
+            lines = [StudyFile.line(range.node, range.path)]
         case (_?, _?):
             throw table.error(.invalidValue, key: "range", "an axis has either values or a range, not both")
         case (nil, nil):
@@ -364,21 +329,4 @@ public struct SweepFile: Sendable {
             name: name, keyPaths: keyPaths, factors: factors, levels: levels, keyLine: keyLine, valueLines: lines)
     }
 
-    /// The line `node` (at `path`) was written on.
-    static func line(_ node: ScenarioNode?, _ path: [String]) -> Int? {
-        guard case .file(let source)? = node?.origin else { return nil }
-        return source.locator.line(of: path)
-    }
-
-    /// The base scenario `target` names: a file relative to the sweep file's folder (with or
-    /// without `.toml`), else a shipped scenario.
-    static func locate(_ target: String, sweptBy path: String, library: ScenarioLibrary) -> String? {
-        // Not NSString.deletingLastPathComponent, which traps on one-character paths on Linux.
-        let relative =
-            target.hasPrefix("/") ? target : path.lastIndex(of: "/").map { String(path[...$0]) + target } ?? target
-        for candidate in [relative, relative + ".toml"] where ScenarioLibrary.isFile(candidate) {
-            return candidate
-        }
-        return library.path(named: target)
-    }
 }

@@ -93,16 +93,10 @@ public enum SweepMerge {
         }
         let path = folder.file(name)
         try SweepFolder.replace(path) { (output: FileHandle) throws(SweepError) in
-            func write(_ data: Data) throws(SweepError) {
-                do {
-                    try output.write(contentsOf: gzip ? GzipMember.compress(data) : data)
-                } catch {
-                    throw SweepError(path: path, message: "cannot write the file (\(error.localizedDescription))")
-                }
-            }
-            try write(header)
+            try RowJournal.write(header, to: output, gzip: gzip, path: path)
             for run in 0..<runs {
-                try write(try streams[run % streams.count].block(of: run))
+                try RowJournal.write(
+                    try streams[run % streams.count].block(of: run), to: output, gzip: gzip, path: path)
             }
             for stream in streams { try stream.finish() }
         }

@@ -84,11 +84,8 @@ public struct SweepPlan: Sendable {
     /// is the point's base point (``SaltelliDesign/role(ofRow:)``).
     public func seedStream(point: Int, replicate: Int) -> Int {
         guard file.commonRandomNumbers else { return point * file.replicates + replicate }
-        if case .saltelli(let baseCount) = file.sampling {
-            let base = SaltelliDesign(baseCount: baseCount, dimensions: file.axes.count).role(ofRow: point).base
-            return base * file.replicates + replicate
-        }
-        return replicate
+        guard let saltelliDesign else { return replicate }
+        return saltelliDesign.role(ofRow: point).base * file.replicates + replicate
     }
 
     /// The Saltelli design of a Saltelli sweep; nil under other samplings.

@@ -1,5 +1,6 @@
-/// The peak of expressed dissent over a run, which the last tick's row of `sweep.csv` would miss
-/// (an outburst that has died down by the end).
+/// The peak of expressed dissent over a run, which the last tick's row would miss (an outburst that
+/// has died down by the end): `summary.csv`'s `peak_expressed_dissent` and `peak_tick`, and
+/// `sweep.csv`'s last two columns.
 struct RunPeak: Sendable, Equatable {
     /// The metric whose peak is taken.
     static let metric = MetricColumn.expressedDissent.name
@@ -16,10 +17,7 @@ struct RunPeak: Sendable, Equatable {
     /// The peak of `rows` (a run's ticks in order; at least one, with expressed dissent).
     init(_ rows: [TickMetrics]) {
         precondition(!rows.isEmpty, "a run has ticks")
-        var best = rows[0]
-        for row in rows.dropFirst() where row[MetricColumn.expressedDissent] > best[MetricColumn.expressedDissent] {
-            best = row
-        }
+        let best = rows.max { $0[MetricColumn.expressedDissent] < $1[MetricColumn.expressedDissent] }!
         value = best[MetricColumn.expressedDissent]
         tick = best.tick
     }
